@@ -1,0 +1,165 @@
+import '../../shared/api/zod-setup';
+import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { routeKey, type Operation } from '../../shared/api/operation';
+import { ProblemError, forbidden, validationFailed, type Problem } from '../../shared/http/problem';
+import { logger } from '../observability/logger';
+import { claimsOf, type Claims } from './claims';
+import { idempotencyRunner } from './idempotency';
+import { issuesToProblems } from './validation';
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface ApiRequest<O extends Operation> {
+  body: Out<O['body']>;
+  query: Out<O['query']>;
+  params: Out<O['params']>;
+  /** Present on `jwt` routes (the gateway verified the token). */
+  claims: O['auth'] extends { kind: 'jwt' } ? Claims : Claims | undefined;
+  event: APIGatewayProxyEventV2;
+  /** The raw body as received (needed for signature checks). */
+  rawBody: string | undefined;
+  correlationId: string;
+  context: Context;
+}
+
+export interface ApiResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface Implementation {
+  operation: Operation;
+  run: (request: ApiRequest<Operation>) => Promise<ApiResult>;
+}
+
+/** Pair an operation of the contract with its implementation; the request is typed from the schemas. */
+export function implement<O extends Operation>(
+  operation: O,
+  run: (request: ApiRequest<O>) => Promise<ApiResult>,
+): Implementation {
+  return { operation, run: run as unknown as Implementation['run'] };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResultV2 => ({
+  statusCode: status,
+  headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  body: body === undefined ? '' : JSON.stringify(body),
+});
+
+const problemResult = (error: ProblemError, instance: string, correlationId: string): APIGatewayProxyResultV2 => ({
+  statusCode: error.status,
+  headers: { 'content-type': 'application/problem+json; charset=utf-8', 'x-correlation-id': correlationId },
+  body: JSON.stringify(error.toDocument(instance)),
+});
+
+/** Every error becomes problem+json; a 5xx never shows its cause. */
+function toProblem(error: unknown): ProblemError {
+  if (error instanceof ProblemError) return error;
+  if (error instanceof IdempotencyValidationError) {
+    return new ProblemError(422, 'idempotency-key-reused', 'Idempotency-Key hergebruikt',
+      'Deze Idempotency-Key werd al gebruikt voor een andere aanvraag. Gebruik een nieuwe sleutel.');
+  }
+  if (error instanceof IdempotencyAlreadyInProgressError) {
+    return new ProblemError(409, 'idempotency-in-progress', 'Aanvraag al in behandeling',
+      'Een aanvraag met dezelfde Idempotency-Key wordt nog verwerkt. Probeer het zo dadelijk opnieuw.');
+  }
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (status === 422 || status === 400) {
+      return validationFailed([{ path: '', code: 'invalid_json', message: 'De inhoud is geen geldige JSON.' }],
+        'De inhoud van de aanvraag kon niet gelezen worden.');
+    }
+    if (status === 415) {
+      return new ProblemError(415, 'unsupported-media-type', 'Niet-ondersteund formaat',
+        'Stuur de inhoud als JSON (Content-Type: application/json).');
+    }
+    return new ProblemError(status, 'client-error', 'Ongeldige aanvraag', 'De aanvraag kon niet verwerkt worden.');
+  }
+  logger.error('Unhandled error', { error: error instanceof Error ? error : String(error) });
+  return new ProblemError(500, 'internal', 'Interne fout',
+    'Er ging iets mis aan onze kant. Probeer het later opnieuw; blijft het probleem, meld dan het correlatie-id.');
+}
+
+function validate(operation: Operation, event: APIGatewayProxyEventV2) {
+  const problems: Problem[] = [];
+  const parse = (schema: z.ZodType | undefined, value: unknown, prefix: string) => {
+    if (!schema) return undefined;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    problems.push(...issuesToProblems(result.error.issues, prefix));
+    return undefined;
+  };
+  const body = parse(operation.body, event.body, '');
+  const query = parse(operation.query, event.queryStringParameters ?? {}, 'query');
+  const params = parse(operation.params, event.pathParameters ?? {}, 'path');
+  if (problems.length) throw validationFailed(problems);
+  return { body, query, params };
+}
+
+export interface ApiHandlerOptions {
+  /** Name of the idempotency table; required when any operation is idempotent. */
+  idempotencyTable?: string;
+}
+
+/**
+ * One Lambda per area: a middy chain (logger with correlation id, JSON body parsing, problem+json
+ * errors) around a router that picks the operation by route key, checks the role, validates body,
+ * query and path with the operation's zod schemas (every problem at once), honours Idempotency-Key,
+ * and runs the implementation.
+ */
+export function apiHandler(implementations: Implementation[], options: ApiHandlerOptions = {}) {
+  const byRoute = new Map(implementations.map((impl) => [routeKey(impl.operation), impl]));
+  const needsIdempotency = implementations.some((impl) => impl.operation.idempotent);
+  if (needsIdempotency && !options.idempotencyTable) throw new Error('apiHandler: idempotencyTable is required');
+  const idempotent = needsIdempotency ? idempotencyRunner<ApiResult>(options.idempotencyTable as string) : undefined;
+  const jsonBody = httpJsonBodyParser<APIGatewayProxyEventV2>({ disableContentTypeError: false });
+
+  const route = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyResultV2> => {
+    const correlationId = event.headers?.['x-correlation-id'] ?? event.requestContext?.requestId ?? randomUUID();
+    logger.appendKeys({ correlationId, route: event.routeKey });
+    const instance = event.rawPath ?? '';
+    const rawBody = event.body === undefined ? undefined :
+      event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+    try {
+      const impl = byRoute.get(event.routeKey);
+      if (!impl) throw new ProblemError(404, 'not-found', 'Niet gevonden', 'Deze route bestaat niet.');
+      const { operation } = impl;
+      const claims = claimsOf(event as Parameters<typeof claimsOf>[0]);
+      if (operation.auth.kind === 'jwt') {
+        if (!claims) throw new ProblemError(401, 'unauthorized', 'Niet aangemeld', 'Meld u aan om verder te gaan.');
+        if (!operation.auth.roles.some((role) => claims.roles.includes(role))) throw forbidden();
+      }
+      if (operation.body && rawBody !== undefined && rawBody !== '') {
+        await jsonBody.before?.({ event, context, response: undefined, error: undefined, internal: {} } as never);
+      } else if (operation.body) {
+        event.body = undefined;
+      }
+      const { body, query, params } = validate(operation, event);
+      const request: ApiRequest<Operation> = {
+        body, query, params, claims, event, rawBody, correlationId, context,
+      } as ApiRequest<Operation>;
+      const key = event.headers?.['idempotency-key'];
+      const result = idempotent && operation.idempotent && key
+        ? await idempotent({ route: event.routeKey, principal: claims?.sub ?? 'anonymous', key, body: body ?? null },
+            () => impl.run(request), context)
+        : await impl.run(request);
+      return json(result.status, result.body, { 'x-correlation-id': correlationId, ...result.headers });
+    } catch (error) {
+      const problem = toProblem(error);
+      if (problem.status >= 500) logger.error('Request failed', { status: problem.status });
+      else logger.info('Request refused', { status: problem.status, slug: problem.slug });
+      return problemResult(problem, instance, correlationId);
+    }
+  };
+
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>({ timeoutEarlyInMillis: 0 })
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(route);
+}

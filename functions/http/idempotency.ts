@@ -1,0 +1,37 @@
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { dynamoClient } from '../adapters/aws-clients';
+import type { Context } from 'aws-lambda';
+
+/**
+ * `Idempotency-Key` for POSTs that create something (api.md): Powertools idempotency on DynamoDB.
+ * The key is scoped to the route and the caller; the payload hash is the request body, so the same
+ * key with another body is refused (422). A replay returns the stored status and body.
+ */
+export interface IdempotencyScope {
+  route: string;
+  principal: string;
+  key: string;
+  body: unknown;
+}
+
+type Runner<R> = (scope: IdempotencyScope, run: () => Promise<R>, context: Context) => Promise<R>;
+
+let persistence: DynamoDBPersistenceLayer | undefined;
+
+export function idempotencyRunner<R>(tableName: string, expiresAfterSeconds = 24 * 3600): Runner<R> {
+  persistence ??= new DynamoDBPersistenceLayer({ tableName, awsSdkV3Client: dynamoClient() });
+  const config = new IdempotencyConfig({
+    eventKeyJmesPath: '[route, principal, key]',
+    payloadValidationJmesPath: 'body',
+    expiresAfterSeconds,
+  });
+  const guarded = makeIdempotent(
+    async (run: () => Promise<R>, _scope: IdempotencyScope): Promise<R> => run(),
+    { persistenceStore: persistence, config, dataIndexArgument: 1 },
+  );
+  return async (scope, run, context) => {
+    config.registerLambdaContext(context);
+    return guarded(run, scope);
+  };
+}

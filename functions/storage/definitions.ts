@@ -1,0 +1,85 @@
+/**
+ * The one definition of every table and bucket. The CDK stacks (infra/cdk) and the local stack
+ * (infra/local) both build their resources from these objects, so local and cloud cannot drift.
+ * Handlers find the physical names through the environment variables named here.
+ */
+
+export interface IndexDefinition {
+  name: string;
+  partitionKey: string;
+  sortKey: string;
+}
+
+export interface TableDefinition {
+  /** Stable id: CDK construct id and the local table name. */
+  id: string;
+  envVar: string;
+  partitionKey: string;
+  sortKey?: string;
+  globalIndexes: IndexDefinition[];
+  stream?: 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE';
+  ttlAttribute?: string;
+}
+
+/**
+ * Main table, single-table design. Item families are distinguished by `type`.
+ * - gsi1 / gsi2: overloaded list indexes (e.g. an organisation's applications, the back-office queue).
+ * - due: sparse index keyed by job and due time. Scheduled jobs Query it (`duePk = job AND dueAt <= now`),
+ *   so they scale with what is due, never with the catalogue.
+ */
+export const mainTable = {
+  id: 'main',
+  envVar: 'TABLE_NAME',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  globalIndexes: [
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    { name: 'due', partitionKey: 'duePk', sortKey: 'dueAt' },
+  ],
+  stream: 'NEW_AND_OLD_IMAGES',
+  ttlAttribute: 'ttl',
+} as const satisfies TableDefinition;
+
+/** Powertools idempotency records (schema fixed by the Powertools DynamoDB persistence layer). */
+export const idempotencyTable = {
+  id: 'idempotency',
+  envVar: 'IDEMPOTENCY_TABLE_NAME',
+  partitionKey: 'id',
+  globalIndexes: [],
+  ttlAttribute: 'expiration',
+} as const satisfies TableDefinition;
+
+export const tables: readonly TableDefinition[] = [mainTable, idempotencyTable];
+
+export interface BucketDefinition {
+  id: string;
+  envVar: string;
+  /** Browser uploads through presigned POST need CORS; nothing else does. */
+  browserUploads: boolean;
+  /** Days after which objects expire (lifecycle rule), if any. */
+  expireAfterDays?: number;
+}
+
+export const documentsBucket = {
+  id: 'documents',
+  envVar: 'DOCUMENTS_BUCKET',
+  browserUploads: true,
+} as const satisfies BucketDefinition;
+
+/** Issue orders for the cheque issuer (one file per approved request). */
+export const issuerBucket = {
+  id: 'issuer',
+  envVar: 'ISSUER_BUCKET',
+  browserUploads: false,
+  expireAfterDays: 400,
+} as const satisfies BucketDefinition;
+
+/** Published catalogue snapshots (input of the site build, and of the open-data API). */
+export const catalogueBucket = {
+  id: 'catalogue',
+  envVar: 'CATALOGUE_BUCKET',
+  browserUploads: false,
+} as const satisfies BucketDefinition;
+
+export const buckets: readonly BucketDefinition[] = [documentsBucket, issuerBucket, catalogueBucket];

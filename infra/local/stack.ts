@@ -1,0 +1,170 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buckets, mainTable, tables } from '../../functions/storage/definitions';
+import { apiRoutes } from '../routes';
+import { schedules, type ScheduleDefinition } from '../schedules';
+import { streamConsumers } from '../stream-consumers';
+import { localIssuer, type LocalIssuer } from './auth';
+import { startDynamo } from './emulators/dynamodb';
+import { startS3 } from './emulators/s3';
+import { startSes } from './emulators/ses';
+import { localEnvironment } from './environment';
+import { startGateway, type ExtraRoute } from './gateway';
+import { lambdaContext } from './lambda-context';
+import { loadHandler } from './modules';
+import { resolvePort } from './ports';
+import { provisionBuckets, provisionTables, streamArnOf } from './provision';
+import { localScheduler } from './scheduler';
+import { loadOrCreateSecrets } from './secrets';
+import { startStreamPoller, type StreamHandler } from './streams';
+
+export interface StackOptions {
+  dataDir: string;
+  /** Start from an empty store. */
+  fresh?: boolean;
+  /** Keep DynamoDB and S3 in memory only (tests). */
+  inMemory?: boolean;
+  ports?: Partial<Record<'api' | 'site' | 'dynamodb' | 's3' | 'ses', number>>;
+  /** Run the schedules on real timers (off in tests: they use `npm run job` or advance the clock). */
+  schedules?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface StackInfo {
+  apiUrl: string;
+  siteUrl: string;
+  mailViewUrl: string;
+  issuer: string;
+  audience: string;
+  dataDir: string;
+  endpoints: { dynamodb: string; s3: string; ses: string };
+  env: Record<string, string>;
+}
+
+export interface RunningStack extends StackInfo {
+  localIssuer: LocalIssuer;
+  runJob(name: string, now: Date): Promise<unknown>;
+  streamsIdle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const stackInfoFile = (dataDir: string) => join(dataDir, 'stack.json');
+
+export async function startLocalStack(options: StackOptions): Promise<RunningStack> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const dataDir = resolve(options.dataDir);
+  if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+
+  const env = process.env;
+  const ports = {
+    api: await resolvePort(options.ports?.api?.toString() ?? env.API_PORT, 3000, 'API', 'API_PORT'),
+    site: await resolvePort(options.ports?.site?.toString() ?? env.SITE_PORT, 4321, 'site', 'SITE_PORT'),
+    dynamodb: await resolvePort(options.ports?.dynamodb?.toString() ?? env.DYNAMODB_PORT, 8000, 'DynamoDB Local', 'DYNAMODB_PORT'),
+    s3: await resolvePort(options.ports?.s3?.toString() ?? env.S3_PORT, 4566, 'S3 emulator', 'S3_PORT'),
+    ses: await resolvePort(options.ports?.ses?.toString() ?? env.SES_PORT, 8005, 'SES emulator', 'SES_PORT'),
+  };
+
+  const stops: Array<() => Promise<void> | void> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
+  };
+  try {
+    // Start the emulators side by side; whatever started is stopped again if another one fails.
+    const [dynamoResult, s3Result, sesResult] = await Promise.allSettled([
+      startDynamo({ port: ports.dynamodb, ...(options.inMemory ? {} : { dbPath: join(dataDir, 'dynamodb') }) }),
+      startS3({ port: ports.s3, ...(options.inMemory ? {} : { dir: join(dataDir, 's3') }) }),
+      startSes({ port: ports.ses }),
+    ]);
+    for (const result of [dynamoResult, s3Result, sesResult]) {
+      if (result.status === 'fulfilled') stops.push(() => result.value.stop());
+    }
+    for (const result of [dynamoResult, s3Result, sesResult]) {
+      if (result.status === 'rejected') throw result.reason;
+    }
+    const dynamo = (dynamoResult as PromiseFulfilledResult<Awaited<ReturnType<typeof startDynamo>>>).value;
+    const s3 = (s3Result as PromiseFulfilledResult<Awaited<ReturnType<typeof startS3>>>).value;
+    const ses = (sesResult as PromiseFulfilledResult<Awaited<ReturnType<typeof startSes>>>).value;
+
+    const apiUrl = `http://127.0.0.1:${ports.api}`;
+    const siteUrl = `http://127.0.0.1:${ports.site}`;
+    const secrets = loadOrCreateSecrets(join(dataDir, 'secrets.json'));
+    const handlerEnv = localEnvironment({ dynamodb: dynamo.endpoint, s3: s3.endpoint, ses: ses.endpoint, apiUrl, siteUrl }, secrets);
+    Object.assign(process.env, handlerEnv);
+
+    const region = 'eu-west-1';
+    const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+    const ddb = new DynamoDBClient({ endpoint: dynamo.endpoint, region, credentials });
+    const s3Client = new S3Client({ endpoint: s3.endpoint, region, credentials, forcePathStyle: true });
+    await provisionTables(ddb, tables);
+    await provisionBuckets(s3Client, buckets, [siteUrl]);
+
+    const issuer = await localIssuer({ keyFile: join(dataDir, 'auth', 'signing-key.json'), issuer: `${apiUrl}/local-auth` });
+    const extraRoutes: ExtraRoute[] = [
+      {
+        method: 'GET', path: '/local-auth/.well-known/openid-configuration',
+        handle: (_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ issuer: issuer.issuer, jwks_uri: `${issuer.issuer}/jwks.json` })); },
+      },
+      {
+        method: 'GET', path: '/local-auth/jwks.json',
+        handle: (_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(issuer.jwks)); },
+      },
+    ];
+    const gateway = await startGateway({ port: ports.api, routes: apiRoutes, issuer, allowedOrigins: [siteUrl], extraRoutes, log: (line) => { if (env.LOG_REQUESTS) log(line); } });
+    stops.push(() => gateway.stop());
+
+    const streamsClient = new DynamoDBStreamsClient({ endpoint: dynamo.endpoint, region, credentials });
+    const poller = startStreamPoller({
+      client: streamsClient,
+      streamArn: await streamArnOf(ddb, mainTable.id),
+      checkpointFile: join(dataDir, 'stream-checkpoints.json'),
+      consumers: streamConsumers.map((consumer) => ({
+        name: consumer.name,
+        filters: consumer.filters,
+        batchSize: consumer.batchSize,
+        batchingWindowMs: consumer.maxBatchingWindowSeconds * 1000,
+        handler: async (event: DynamoDBStreamEvent) => {
+          const handler = await loadHandler<(e: DynamoDBStreamEvent, c: unknown) => Promise<void>>(consumer.entry);
+          return handler(event, lambdaContext(`stream-${consumer.name}`, 300_000));
+        },
+      })),
+      log,
+    });
+    stops.push(() => poller.stop());
+
+    const invokeJob = async (definition: ScheduleDefinition, time: Date) => {
+      const handler = await loadHandler<(e: unknown, c: unknown) => Promise<unknown>>(definition.entry);
+      return handler({ job: definition.name, time: time.toISOString() }, lambdaContext(`job-${definition.name}`, 900_000));
+    };
+    const scheduler = localScheduler(schedules, invokeJob, log);
+    if (options.schedules !== false) scheduler.start();
+    stops.push(() => scheduler.stop());
+
+    const info: StackInfo = {
+      apiUrl, siteUrl, mailViewUrl: ses.viewUrl, issuer: issuer.issuer, audience: issuer.audience, dataDir,
+      endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint, ses: ses.endpoint },
+      env: handlerEnv,
+    };
+    writeFileSync(stackInfoFile(dataDir), JSON.stringify(info, null, 2));
+    stops.push(() => rmSync(stackInfoFile(dataDir), { force: true }));
+
+    return {
+      ...info,
+      localIssuer: issuer,
+      runJob: async (name, now) => {
+        const definition = schedules.find((s) => s.name === name);
+        if (!definition) throw new Error(`Unknown job "${name}". Jobs: ${schedules.map((s) => s.name).join(', ')}`);
+        return invokeJob(definition, now);
+      },
+      streamsIdle: () => poller.idle(),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,17 @@
+import type { FilterPattern } from './local/event-filter';
+
+/**
+ * Stream consumers of the main table: the same definitions feed the CDK event source mappings (with
+ * these filter criteria) and the local stream poller.
+ */
+export interface StreamConsumer {
+  name: string;
+  /** Module exporting `handler(event: DynamoDBStreamEvent)`; may return `{ batchItemFailures }`. */
+  entry: string;
+  filters: FilterPattern[];
+  batchSize: number;
+  /** Seconds to gather records before invoking (batching changes that arrive close together). */
+  maxBatchingWindowSeconds: number;
+}
+
+export const streamConsumers: StreamConsumer[] = [];

@@ -1,0 +1,10 @@
+import type { Operation } from './operation';
+import { platformOperations } from './platform';
+
+/**
+ * Every operation of the HTTP API (api.md). Each area adds its list here; the route table of the
+ * CDK app, the local gateway and the OpenAPI document are all derived from this one array.
+ */
+export const operations: readonly Operation[] = [
+  ...platformOperations,
+];

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { Operation } from './operation';
+import { problemSchema } from './problem-schema';
+
+type JsonSchema = Record<string, unknown>;
+
+const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
+  delete json.$schema;
+  return json;
+};
+
+/** The properties of an object schema, one OpenAPI parameter each. */
+const parametersOf = (schema: z.ZodType | undefined, location: 'query' | 'path', path: string) => {
+  const names = new Set<string>();
+  if (location === 'path') for (const match of path.matchAll(/\{([^}]+)\}/g)) names.add(match[1] as string);
+  const json = schema ? toSchema(schema, 'input') : { properties: {}, required: [] };
+  const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
+  for (const name of Object.keys(properties)) names.add(name);
+  const required = new Set((json.required ?? []) as string[]);
+  return [...names].map((name) => ({
+    name,
+    in: location,
+    required: location === 'path' ? true : required.has(name),
+    schema: properties[name] ?? { type: 'string' },
+    ...(properties[name]?.description ? { description: properties[name].description } : {}),
+  }));
+};
+
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
+/** OpenAPI 3.1 document generated from the operations: the same zod schemas that validate requests. */
+export function buildOpenApiDocument(operations: readonly Operation[], info: { version: string; serverUrl?: string }) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const responses: Record<string, unknown> = {};
+    for (const [status, spec] of Object.entries(op.responses)) {
+      responses[status] = spec.schema
+        ? { description: spec.description, content: { 'application/json': { schema: toSchema(spec.schema, 'output') } } }
+        : { description: spec.description };
+    }
+    if (op.body || op.query || op.params) responses['400'] ??= problemResponse('Invalid input: every problem listed');
+    if (op.auth.kind === 'jwt') {
+      responses['401'] ??= { description: 'Missing or invalid token' };
+      responses['403'] ??= problemResponse('Wrong role');
+    }
+    if (op.idempotent) {
+      responses['409'] ??= problemResponse('Conflict, or the same Idempotency-Key is still in progress');
+      responses['422'] ??= problemResponse('Same Idempotency-Key with another body');
+    }
+    const parameters = [...parametersOf(op.params, 'path', op.path), ...parametersOf(op.query, 'query', op.path)];
+    if (op.idempotent) {
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header' as 'query',
+        required: false,
+        schema: { type: 'string', maxLength: 255 },
+        description: 'A replay returns the same status and body and creates nothing new',
+      });
+    }
+    const method = op.method.toLowerCase();
+    paths[op.path] ??= {};
+    (paths[op.path] as Record<string, unknown>)[method] = {
+      operationId: op.id,
+      summary: op.summary,
+      ...(op.tags ? { tags: op.tags } : {}),
+      ...(parameters.length ? { parameters } : {}),
+      ...(op.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(op.body, 'input') } } } }
+        : {}),
+      responses,
+      ...(op.auth.kind === 'jwt' ? { security: [{ bearer: [] }], 'x-roles': op.auth.roles } : { security: [] }),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Opleidingsincentives API',
+      version: info.version,
+      description: 'Opleidingsdatabank (ODB) and opleidingscheques: providers, back office, workers, issuer, public catalogue.',
+    },
+    ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
+    paths,
+    components: {
+      schemas: { Problem: toSchema(problemSchema, 'output') },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+  };
+}

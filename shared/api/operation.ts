@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+
+export type Role = 'provider' | 'worker' | 'backoffice';
+
+/**
+ * How a route is authenticated.
+ * - `public`: no token.
+ * - `jwt`: the gateway (API Gateway JWT authorizer, or the local gateway) verifies the bearer token;
+ *   the handler then checks the role (403 for the wrong one).
+ * - `signature`: machine-to-machine, verified by the handler itself (the issuer's HMAC signature).
+ */
+export type Auth = { kind: 'public' } | { kind: 'jwt'; roles: readonly Role[] } | { kind: 'signature' };
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+}
+
+/**
+ * One HTTP operation of the contract in api.md. The same object validates requests in the handler,
+ * types the implementation, defines the route (API Gateway and local gateway) and generates the
+ * OpenAPI document.
+ */
+export interface Operation<
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+  P extends z.ZodType | undefined = z.ZodType | undefined,
+> {
+  id: string;
+  method: HttpMethod;
+  /** API Gateway route path, e.g. `/v1/applications/{id}`. */
+  path: string;
+  /** Logical function (one Lambda per area): entry `functions/api/<fn>.ts`. */
+  fn: string;
+  auth: Auth;
+  summary: string;
+  tags?: string[];
+  body?: B;
+  query?: Q;
+  params?: P;
+  /** POSTs that create something honour `Idempotency-Key`. */
+  idempotent?: boolean;
+  responses: Record<number, ResponseSpec>;
+}
+
+export function defineOperation<
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+>(operation: Operation<B, Q, P>): Operation<B, Q, P> {
+  return operation;
+}
+
+export const routeKey = (operation: Pick<Operation, 'method' | 'path'>): string =>
+  `${operation.method} ${operation.path}`;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { defineOperation } from './operation';
+
+export const healthResponse = z.object({
+  status: z.literal('ok'),
+  time: z.string().meta({ description: 'Server time, ISO 8601 UTC' }),
+});
+
+export const getHealth = defineOperation({
+  id: 'getHealth',
+  method: 'GET',
+  path: '/v1/health',
+  fn: 'platform',
+  auth: { kind: 'public' },
+  summary: 'Liveness',
+  tags: ['platform'],
+  responses: { 200: { description: 'The API is up', schema: healthResponse } },
+});
+
+export const getOpenApi = defineOperation({
+  id: 'getOpenApi',
+  method: 'GET',
+  path: '/v1/openapi.json',
+  fn: 'platform',
+  auth: { kind: 'public' },
+  summary: 'This OpenAPI 3.1 document',
+  tags: ['platform'],
+  responses: { 200: { description: 'OpenAPI 3.1 document' } },
+});
+
+export const platformOperations = [getHealth, getOpenApi];

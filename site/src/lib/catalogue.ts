@@ -1,0 +1,56 @@
+/**
+ * Reads and validates the catalogue snapshot named by CATALOGUE_PATH, once per build.
+ * Read with `fs`, not a JSON import or the content layer: measured 2× faster and a third of the
+ * memory (toolchain.md). Every record is checked with the strict schema; bad data fails the build.
+ */
+import { readFileSync } from 'node:fs';
+import {
+  CatalogueSnapshot,
+  describeSnapshotIssues,
+  type PublishedTraining,
+} from '../../../shared/catalogue/published-training';
+
+export interface Catalogue {
+  publishedAt: string;
+  trainings: PublishedTraining[];
+  byOdbNumber: Map<string, PublishedTraining>;
+  /** odbNumber of a replaced registration → the registration replacing it. */
+  replaces: Map<string, PublishedTraining>;
+}
+
+let cached: { path: string; catalogue: Catalogue } | undefined;
+
+export function loadCatalogue(): Catalogue {
+  const path = process.env.CATALOGUE_PATH;
+  if (path === undefined || path === '') {
+    throw new Error('CATALOGUE_PATH is not set: point it at the catalogue snapshot JSON');
+  }
+  if (cached?.path === path) return cached.catalogue;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read catalogue snapshot ${path}: ${(error as Error).message}`);
+  }
+  const parsed = CatalogueSnapshot.safeParse(raw);
+  if (!parsed.success) {
+    const lines = describeSnapshotIssues(parsed.error, raw);
+    throw new Error(`catalogue snapshot ${path} is invalid (${parsed.error.issues.length} problems):\n  ${lines.join('\n  ')}`);
+  }
+  const trainings = parsed.data.trainings;
+  const byOdbNumber = new Map(trainings.map((t) => [t.odbNumber, t]));
+  const replaces = new Map<string, PublishedTraining>();
+  for (const t of trainings) {
+    if (t.replacedBy !== null) {
+      const successor = byOdbNumber.get(t.replacedBy);
+      if (successor !== undefined) replaces.set(successor.odbNumber, t);
+    }
+  }
+  const catalogue: Catalogue = { publishedAt: parsed.data.publishedAt, trainings, byOdbNumber, replaces };
+  cached = { path, catalogue };
+  return catalogue;
+}
+
+export function trainingPath(odbNumber: string): string {
+  return `/opleidingen/${odbNumber}/`;
+}

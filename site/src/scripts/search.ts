@@ -1,0 +1,167 @@
+/**
+ * A small, accessible search UI on the Pagefind JS API (instead of Pagefind's stock UI, which fails
+ * axe: toolchain.md). Filters are plain <select>s rendered at build time; the query and filters are
+ * kept in the URL (?q=…&groep=…) so a search can be shared and survives a reload.
+ */
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindResult {
+  id: string;
+  data: () => Promise<PagefindResultData>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (query: string | null, options?: { filters?: Record<string, string> }) => Promise<PagefindSearch>;
+}
+
+const PAGE_SIZE = 20;
+const ODB_NUMBER = /^ODB-?[A-Z]\d{5,6}$/i;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Pagefind excerpts are HTML-escaped text with <mark>…</mark>; drop any other tag. */
+function safeExcerpt(excerpt: string): string {
+  return excerpt.replace(/<(?!\/?mark>)[^>]*>/g, '');
+}
+
+function plural(n: number): string {
+  return n === 1 ? '1 opleiding gevonden' : `${n.toLocaleString('nl-BE')} opleidingen gevonden`;
+}
+
+export function startSearch(): void {
+  const form = document.getElementById('search-form') as HTMLFormElement;
+  const input = document.getElementById('q') as HTMLInputElement;
+  const count = document.getElementById('result-count') as HTMLElement;
+  const list = document.getElementById('results') as HTMLOListElement;
+  const more = document.getElementById('more') as HTMLButtonElement;
+  const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
+
+  let pagefind: Promise<Pagefind> | undefined;
+  const loadPagefind = (): Promise<Pagefind> => {
+    pagefind ??= (async () => {
+      const url = '/pagefind/pagefind.js';
+      const module = (await import(/* @vite-ignore */ url)) as Pagefind;
+      await module.options({ baseUrl: '/', excerptLength: 24 });
+      await module.init();
+      return module;
+    })();
+    return pagefind;
+  };
+
+  let generation = 0;
+  let pending: PagefindResult[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function currentFilters(): Record<string, string> {
+    const filters: Record<string, string> = {};
+    for (const s of selects) if (s.value !== '') filters[s.dataset.filter as string] = s.value;
+    return filters;
+  }
+
+  function syncUrl(query: string, filters: Record<string, string>): void {
+    const params = new URLSearchParams();
+    if (query !== '') params.set('q', query);
+    for (const [k, v] of Object.entries(filters)) params.set(k, v);
+    const search = params.toString();
+    history.replaceState(null, '', search === '' ? location.pathname : `?${search}`);
+  }
+
+  function updateCounts(counts: PagefindSearch['filters']): void {
+    for (const s of selects) {
+      const perValue = counts[s.dataset.filter as string] ?? {};
+      for (const option of s.options) {
+        const label = option.dataset.label;
+        if (label !== undefined) option.textContent = `${label} (${perValue[label] ?? 0})`;
+      }
+    }
+  }
+
+  async function renderNext(gen: number): Promise<void> {
+    const batch = pending.splice(0, PAGE_SIZE);
+    const data = await Promise.all(batch.map((r) => r.data()));
+    if (gen !== generation) return;
+    const items = data.map((d) => {
+      const li = document.createElement('li');
+      li.className = 'result';
+      const odb = d.meta.odb ?? '';
+      const replaced = d.meta.status === 'replaced';
+      li.innerHTML = `
+        <h3><a href="${escapeHtml(d.url)}">${escapeHtml(d.meta.title ?? odb)}</a></h3>
+        <p class="result-meta">
+          <span>ODB-nummer <span class="odb">${escapeHtml(odb)}</span></span>
+          <span>${escapeHtml(d.meta.aanbieder ?? '')}</span>
+          ${d.meta.omvang ? `<span>${escapeHtml(d.meta.omvang)}</span>` : ''}
+          ${replaced ? '<span class="badge replaced">Vervangen</span>' : ''}
+        </p>
+        <p class="excerpt">${safeExcerpt(d.excerpt)}</p>`;
+      return li;
+    });
+    list.append(...items);
+    more.hidden = pending.length === 0;
+  }
+
+  async function run(): Promise<void> {
+    const gen = ++generation;
+    const raw = input.value.trim();
+    // "odb-a000123" and "ODBA000123" are the same number as "ODB-A000123".
+    const query = ODB_NUMBER.test(raw) ? raw.toUpperCase().replace(/^ODB-?/, 'ODB-') : raw;
+    const filters = currentFilters();
+    syncUrl(raw, filters);
+    if (query === '' && Object.keys(filters).length === 0) {
+      list.replaceChildren();
+      more.hidden = true;
+      count.textContent = 'Typ een zoekterm of kies een filter.';
+      return;
+    }
+    count.textContent = 'Zoeken…';
+    const pf = await loadPagefind();
+    const search = await pf.search(query === '' ? null : query, { filters });
+    if (gen !== generation) return;
+    pending = [...search.results];
+    list.replaceChildren();
+    updateCounts(search.filters);
+    count.textContent = search.results.length === 0
+      ? `Geen opleidingen gevonden${query === '' ? '' : ` voor “${query}”`}. Probeer een ander woord of minder filters.`
+      : plural(search.results.length) + (query === '' ? '' : ` voor “${query}”`);
+    await renderNext(gen);
+  }
+
+  function schedule(delay: number): void {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), delay);
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    schedule(0);
+  });
+  input.addEventListener('input', () => schedule(300));
+  for (const s of selects) s.addEventListener('change', () => schedule(0));
+  more.addEventListener('click', () => {
+    const first = list.children.length;
+    void renderNext(generation).then(() => {
+      // Move focus to the first new result so keyboard and screen-reader users continue there.
+      (list.children[first]?.querySelector('a') as HTMLAnchorElement | null)?.focus();
+    });
+  });
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  for (const s of selects) {
+    const v = params.get(s.dataset.filter as string);
+    if (v !== null && [...s.options].some((o) => o.value === v)) s.value = v;
+  }
+  if (input.value !== '' || Object.keys(currentFilters()).length > 0) void run();
+  // Warm up the index while the user types.
+  input.addEventListener('focus', () => void loadPagefind(), { once: true });
+}
