@@ -4,15 +4,19 @@ import { defineConfig } from 'vitest/config';
 // (DynamoDB Local, S3 and SES emulators, local gateway) started once by the global setup.
 export default defineConfig({
   test: {
+    // Handlers log JSON through Powertools; keep test output readable (tests assert on behaviour, not logs).
+    env: { LOG_LEVEL: 'SILENT', POWERTOOLS_LOG_LEVEL: 'SILENT' },
     reporters: ['default', './test/support/count-reporter.ts'],
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
         },
       },
       {
+        extends: true,
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
@@ -20,6 +24,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],

@@ -5,12 +5,14 @@
  *
  *   npx tsx site/build.ts --catalogue /tmp/catalogue.json --out /tmp/site-out
  *
- * CATALOGUE_PATH is how the Astro pages find the snapshot (read with fs, validated with the strict
- * schema); it is set for the duration of the build, so run one build at a time per process.
+ * The Astro build runs in a child process (build-worker.mjs) that gets CATALOGUE_PATH, the path the
+ * pages read the snapshot from (with fs, validated with the strict schema), so builds can run in
+ * parallel and the caller's process keeps its memory. Pagefind runs its own binary.
  */
+import { fork } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -33,41 +35,63 @@ async function countHtml(dir: string): Promise<number> {
   return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).length;
 }
 
+/** Runs `astro build` in a child process (see build-worker.mjs for why) and resolves when it is done. */
+async function astroBuild(root: string, outDir: string, cataloguePath: string): Promise<void> {
+  // Astro writes its temporary server build to `<cwd>/.astro/.prerender` when outDir is outside the
+  // cwd; it must stay inside the project (its chunks import from node_modules) and be unique per build.
+  await mkdir(join(root, '.astro', 'builds'), { recursive: true });
+  const cwd = await mkdtemp(join(root, '.astro', 'builds', 'build-'));
+  try {
+    await runWorker(root, outDir, cataloguePath, cwd);
+  } finally {
+    await rm(cwd, { recursive: true, force: true });
+  }
+}
+
+function runWorker(root: string, outDir: string, cataloguePath: string, cwd: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = fork(join(root, 'build-worker.mjs'), [JSON.stringify({ root, outDir })], {
+      cwd,
+      execArgv: [],
+      env: { ...process.env, CATALOGUE_PATH: cataloguePath, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let result: { ok: boolean; message?: string } | undefined;
+    child.on('message', (message: { ok: boolean; message?: string }) => {
+      result = message;
+    });
+    child.on('error', fail);
+    child.on('exit', (code, signal) => {
+      if (result?.ok === true && code === 0) done();
+      else fail(new Error(`astro build failed: ${result?.message ?? `exit code ${code ?? signal}`}`));
+    });
+  });
+}
+
 export async function buildSite({ cataloguePath, outDir, onProgress }: BuildSiteOptions): Promise<BuildSiteResult> {
   const started = performance.now();
-  const out = isAbsolute(outDir) ? outDir : resolve(outDir);
+  const out = resolve(outDir);
   const progress = onProgress ?? (() => {});
-  const previous = process.env.CATALOGUE_PATH;
-  process.env.CATALOGUE_PATH = resolve(cataloguePath);
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  try {
-    progress(`astro: building ${siteRoot} → ${out}`);
-    const { build } = await import('astro');
-    await build({
-      root: siteRoot,
-      outDir: out,
-      logLevel: 'warn',
-    });
-    progress(`astro: done in ${Math.round(performance.now() - started)} ms`);
+  await mkdir(out, { recursive: true });
 
-    const pagefindStarted = performance.now();
-    const pagefind = await import('pagefind');
-    try {
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: 'nl' });
-      if (index === undefined) throw new Error(`pagefind: ${errors.join('; ')}`);
-      const added = await index.addDirectory({ path: out });
-      if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-      const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
-      if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-      progress(`pagefind: indexed ${added.page_count} pages in ${Math.round(performance.now() - pagefindStarted)} ms`);
-    } finally {
-      await pagefind.close();
-    }
-    return { pages: await countHtml(out), ms: Math.round(performance.now() - started) };
+  progress(`astro: building ${siteRoot} → ${out}`);
+  await astroBuild(siteRoot, out, resolve(cataloguePath));
+  progress(`astro: done in ${Math.round(performance.now() - started)} ms`);
+
+  const pagefindStarted = performance.now();
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'nl' });
+    if (index === undefined) throw new Error(`pagefind: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: out });
+    if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+    progress(`pagefind: indexed ${added.page_count} pages in ${Math.round(performance.now() - pagefindStarted)} ms`);
   } finally {
-    if (previous === undefined) delete process.env.CATALOGUE_PATH;
-    else process.env.CATALOGUE_PATH = previous;
+    await pagefind.close();
   }
+  return { pages: await countHtml(out), ms: Math.round(performance.now() - started) };
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,6 +1,6 @@
 import { operations } from '../../shared/api/contract';
 import { buildOpenApiDocument } from '../../shared/api/openapi';
-import { getHealth, getOpenApi } from '../../shared/api/platform';
+import { getHealth, getMe, getOpenApi } from '../../shared/api/platform';
 import { apiHandler, implement } from '../http/api-handler';
 
 let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
@@ -11,4 +11,8 @@ export const handler = apiHandler([
     openApiDocument ??= buildOpenApiDocument(operations, { version: process.env.API_VERSION ?? '0.1.0' });
     return { status: 200, body: openApiDocument, headers: { 'cache-control': 'public, max-age=300' } };
   }),
+  implement(getMe, async ({ claims }) => ({
+    status: 200,
+    body: { sub: claims.sub, roles: claims.roles, ...(claims.org ? { org: claims.org } : {}) },
+  })),
 ]);

@@ -13,14 +13,15 @@ import { claimsOf, type Claims } from './claims';
 import { idempotencyRunner } from './idempotency';
 import { issuesToProblems } from './validation';
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<S> = [S] extends [z.ZodType] ? z.output<S> : undefined;
+type Parts<O> = O extends Operation<infer B, infer Q, infer P, infer A> ? { B: B; Q: Q; P: P; A: A } : never;
 
-export interface ApiRequest<O extends Operation> {
-  body: Out<O['body']>;
-  query: Out<O['query']>;
-  params: Out<O['params']>;
+export interface ApiRequest<O extends Operation<any, any, any, any>> {
+  body: Out<Parts<O>['B']>;
+  query: Out<Parts<O>['Q']>;
+  params: Out<Parts<O>['P']>;
   /** Present on `jwt` routes (the gateway verified the token). */
-  claims: O['auth'] extends { kind: 'jwt' } ? Claims : Claims | undefined;
+  claims: Parts<O>['A'] extends { kind: 'jwt' } ? Claims : Claims | undefined;
   event: APIGatewayProxyEventV2;
   /** The raw body as received (needed for signature checks). */
   rawBody: string | undefined;
@@ -40,18 +41,18 @@ export interface Implementation {
 }
 
 /** Pair an operation of the contract with its implementation; the request is typed from the schemas. */
-export function implement<O extends Operation>(
+export function implement<O extends Operation<any, any, any, any>>(
   operation: O,
   run: (request: ApiRequest<O>) => Promise<ApiResult>,
 ): Implementation {
-  return { operation, run: run as unknown as Implementation['run'] };
+  return { operation: operation as Operation, run: run as unknown as Implementation['run'] };
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResultV2 => ({
-  statusCode: status,
-  headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-  body: body === undefined ? '' : JSON.stringify(body),
-});
+interface SerialisedResult {
+  status: number;
+  text: string;
+  headers: Record<string, string>;
+}
 
 const problemResult = (error: ProblemError, instance: string, correlationId: string): APIGatewayProxyResultV2 => ({
   statusCode: error.status,
@@ -118,7 +119,7 @@ export function apiHandler(implementations: Implementation[], options: ApiHandle
   const byRoute = new Map(implementations.map((impl) => [routeKey(impl.operation), impl]));
   const needsIdempotency = implementations.some((impl) => impl.operation.idempotent);
   if (needsIdempotency && !options.idempotencyTable) throw new Error('apiHandler: idempotencyTable is required');
-  const idempotent = needsIdempotency ? idempotencyRunner<ApiResult>(options.idempotencyTable as string) : undefined;
+  const idempotent = needsIdempotency ? idempotencyRunner<SerialisedResult>(options.idempotencyTable as string) : undefined;
   const jsonBody = httpJsonBodyParser<APIGatewayProxyEventV2>({ disableContentTypeError: false });
 
   const route = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyResultV2> => {
@@ -146,11 +147,19 @@ export function apiHandler(implementations: Implementation[], options: ApiHandle
         body, query, params, claims, event, rawBody, correlationId, context,
       } as ApiRequest<Operation>;
       const key = event.headers?.['idempotency-key'];
+      // The response is stored serialised, so a replay returns the very same bytes.
+      const execute = async (): Promise<SerialisedResult> => {
+        const result = await impl.run(request);
+        return { status: result.status, text: result.body === undefined ? '' : JSON.stringify(result.body), headers: result.headers ?? {} };
+      };
       const result = idempotent && operation.idempotent && key
-        ? await idempotent({ route: event.routeKey, principal: claims?.sub ?? 'anonymous', key, body: body ?? null },
-            () => impl.run(request), context)
-        : await impl.run(request);
-      return json(result.status, result.body, { 'x-correlation-id': correlationId, ...result.headers });
+        ? await idempotent({ route: event.routeKey, principal: claims?.sub ?? 'anonymous', key, body: body ?? null }, execute, context)
+        : await execute();
+      return {
+        statusCode: result.status,
+        headers: { 'content-type': 'application/json; charset=utf-8', 'x-correlation-id': correlationId, ...result.headers },
+        body: result.text,
+      };
     } catch (error) {
       const problem = toProblem(error);
       if (problem.status >= 500) logger.error('Request failed', { status: problem.status });

@@ -27,6 +27,7 @@ export interface Operation<
   B extends z.ZodType | undefined = z.ZodType | undefined,
   Q extends z.ZodType | undefined = z.ZodType | undefined,
   P extends z.ZodType | undefined = z.ZodType | undefined,
+  A extends Auth = Auth,
 > {
   id: string;
   method: HttpMethod;
@@ -34,7 +35,7 @@ export interface Operation<
   path: string;
   /** Logical function (one Lambda per area): entry `functions/api/<fn>.ts`. */
   fn: string;
-  auth: Auth;
+  auth: A;
   summary: string;
   tags?: string[];
   body?: B;
@@ -49,7 +50,8 @@ export function defineOperation<
   B extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
   P extends z.ZodType | undefined = undefined,
->(operation: Operation<B, Q, P>): Operation<B, Q, P> {
+  const A extends Auth = Auth,
+>(operation: Operation<B, Q, P, A>): Operation<B, Q, P, A> {
   return operation;
 }
 

@@ -28,4 +28,21 @@ export const getOpenApi = defineOperation({
   responses: { 200: { description: 'OpenAPI 3.1 document' } },
 });
 
-export const platformOperations = [getHealth, getOpenApi];
+export const meResponse = z.object({
+  sub: z.string(),
+  roles: z.array(z.enum(['provider', 'worker', 'backoffice'])),
+  org: z.string().optional().meta({ description: "The provider's KBO number" }),
+});
+
+export const getMe = defineOperation({
+  id: 'getMe',
+  method: 'GET',
+  path: '/v1/me',
+  fn: 'platform',
+  auth: { kind: 'jwt', roles: ['provider', 'worker', 'backoffice'] },
+  summary: 'Who the token belongs to (never echoes the national register number)',
+  tags: ['platform'],
+  responses: { 200: { description: 'The caller', schema: meResponse } },
+});
+
+export const platformOperations = [getHealth, getOpenApi, getMe];

@@ -45,6 +45,8 @@ export function startSearch(): void {
   const list = document.getElementById('results') as HTMLOListElement;
   const more = document.getElementById('more') as HTMLButtonElement;
   const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
+  const panel = document.getElementById('filter-panel') as HTMLDetailsElement;
+  const activeFilters = document.getElementById('active-filters') as HTMLElement;
 
   let pagefind: Promise<Pagefind> | undefined;
   const loadPagefind = (): Promise<Pagefind> => {
@@ -116,6 +118,8 @@ export function startSearch(): void {
     // "odb-a000123" and "ODBA000123" are the same number as "ODB-A000123".
     const query = ODB_NUMBER.test(raw) ? raw.toUpperCase().replace(/^ODB-?/, 'ODB-') : raw;
     const filters = currentFilters();
+    const active = Object.keys(filters).length;
+    activeFilters.textContent = active === 0 ? '' : ` (${active} actief)`;
     syncUrl(raw, filters);
     if (query === '' && Object.keys(filters).length === 0) {
       list.replaceChildren();
@@ -161,6 +165,8 @@ export function startSearch(): void {
     const v = params.get(s.dataset.filter as string);
     if (v !== null && [...s.options].some((o) => o.value === v)) s.value = v;
   }
+  // Filters take the whole screen on a phone: fold them there, unless one is already chosen.
+  if (!window.matchMedia('(min-width: 48rem)').matches && Object.keys(currentFilters()).length === 0) panel.open = false;
   if (input.value !== '' || Object.keys(currentFilters()).length > 0) void run();
   // Warm up the index while the user types.
   input.addEventListener('focus', () => void loadPagefind(), { once: true });
