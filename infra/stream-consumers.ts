@@ -1,3 +1,4 @@
+import { outboxFilter } from '../functions/outbox/outbox';
 import type { FilterPattern } from './local/event-filter';
 
 /**
@@ -14,4 +15,12 @@ export interface StreamConsumer {
   maxBatchingWindowSeconds: number;
 }
 
-export const streamConsumers: StreamConsumer[] = [];
+export const streamConsumers: StreamConsumer[] = [
+  {
+    name: 'outbox',
+    entry: 'functions/streams/outbox.ts',
+    filters: [outboxFilter],
+    batchSize: 25,
+    maxBatchingWindowSeconds: 0,
+  },
+];

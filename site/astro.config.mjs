@@ -5,7 +5,7 @@ import { defineConfig } from 'astro/config';
 export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory', concurrency: 4, inlineStylesheets: 'always' },
+  build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
   // The site imports the schema from ../shared; the dev server must be allowed to read it.

@@ -1,13 +1,32 @@
 import type { RuleFinding } from '../http/problem';
+import { hasBlendedFollowUpOnFile } from '../organisations/organisation';
 import { cefrRank, FIRST_NON_BASIC_CEFR_LEVEL, type CefrLevel } from '../reference/cefr';
 import { hasCode } from '../reference/code-list';
 import { LANGUAGE_BASIC_COMPETENCES, MIN_PILLARS_FOR_GENERAL_GROUP } from '../reference/competences';
-import type { ReferenceData } from '../reference/reference-data';
-import { hasBlendedFollowUpOnFile, type Organisation } from '../organisations/organisation';
-import type { ApplicationBody, Module } from './application';
-import { addMonths, compareDates, isIsoDate, schoolYearsSpanned, type IsoDate } from './calendar';
+import type { ApplicationBody } from './application';
+import { addMonths, compareDates, isIsoDate, schoolYearsSpanned } from './calendar';
+import {
+  basicOf,
+  effectiveContactHours,
+  error,
+  isAnyBlended,
+  isBlank,
+  isMissing,
+  isModuleBlended,
+  modulesOf,
+  pillarsOf,
+  professionSpecificOf,
+  warning,
+  type Check,
+  type CheckContext,
+} from './check-context';
+import { checkCompleteness } from './completeness';
 import { earliestReregistrationStart } from './deadlines';
-import { hasTrainingFollowUpDocument, type ApplicationDocument } from './documents';
+import { hasTrainingFollowUpDocument } from './documents';
+
+export type { CheckContext } from './check-context';
+export { effectiveContactHours } from './check-context';
+export { REQUIRED } from './completeness';
 
 /**
  * The admissibility and completeness check (POST /v1/applications/{id}/check and submit).
@@ -20,7 +39,6 @@ import { hasTrainingFollowUpDocument, type ApplicationDocument } from './documen
  *   the two that make a complete application inadmissible.
  * - `unique-own-reference`: an own reference already used; `date-order`: end before start.
  */
-export const REQUIRED = 'required';
 export const UNIQUE_OWN_REFERENCE = 'unique-own-reference';
 export const DATE_ORDER = 'date-order';
 
@@ -34,123 +52,12 @@ export const EVC_HOURS = 16;
 export const LONG_TRAINING_MONTHS = 12;
 export const MAX_SCHOOL_YEARS = 2;
 
-export interface CheckContext {
-  /** 'YYYY-MM-DD', Europe/Brussels. */
-  today: IsoDate;
-  /** The organisation's stored data; null when the provider has not filled it in yet (R-ORG-2). */
-  organisation: Pick<Organisation, 'lms' | 'lmsDocument'> | null;
-  /** Documents attached to this application. */
-  documents: readonly Pick<ApplicationDocument, 'kind' | 'status'>[];
-  reference: ReferenceData;
-  /** Own references of the organisation's other applications and registrations (uniqueness). */
-  ownReferencesInUse?: readonly string[];
-}
-
-type Check = (app: ApplicationBody, context: CheckContext) => RuleFinding[];
-
-const error = (path: string, code: string, message: string): RuleFinding => ({ path, code, message, severity: 'error' });
-const warning = (path: string, code: string, message: string): RuleFinding => ({ path, code, message, severity: 'warning' });
-
-const isBlank = (value: string | null | undefined): boolean => value === null || value === undefined || value.trim() === '';
-const isMissing = (value: unknown): boolean => value === null || value === undefined;
-
-const modulesOf = (app: ApplicationBody): Module[] => app.modules ?? [];
-const basicOf = (app: ApplicationBody): string[] => app.competences?.basic ?? [];
-const professionSpecificOf = (app: ApplicationBody): string[] => app.competences?.professionSpecific ?? [];
-const pillarsOf = (app: ApplicationBody): string[] => app.competences?.generalPillars ?? [];
-
-const isModuleBlended = (module: Module): boolean =>
-  module.blended !== null && module.blended !== undefined && module.blended !== false;
-
-const isAnyBlended = (app: ApplicationBody): boolean => !isMissing(app.blended) || modulesOf(app).some(isModuleBlended);
-
-/** Contact hours of the training: given, or the sum of its modules' when every module has them. */
-export function effectiveContactHours(app: ApplicationBody): number | undefined {
-  if (typeof app.contactHours === 'number') return app.contactHours;
-  const modules = modulesOf(app);
-  if (modules.length === 0) return undefined;
-  let sum = 0;
-  for (const module of modules) {
-    if (typeof module.contactHours !== 'number') return undefined;
-    sum += module.contactHours;
-  }
-  return sum;
-}
-
 /** Below the minimum size (R-APP-4/5): contact hours if known, else study points; unknown → false. */
 function isBelowMinimumSize(contactHours: number | null | undefined, studyPoints: number | null | undefined): boolean {
   if (typeof contactHours === 'number') return contactHours < MIN_CONTACT_HOURS;
   if (typeof studyPoints === 'number') return studyPoints < MIN_STUDY_POINTS;
   return false;
 }
-
-// ── completeness ────────────────────────────────────────────────────────────────────────────────
-
-const REQUIRED_TEXTS = [
-  ['title', 'Vul de naam van de opleiding in.'],
-  ['ownReference', 'Vul de eigen unieke referentie van de opleiding in.'],
-  ['targetGroup', 'Beschrijf de doelgroep en de vereiste voorkennis.'],
-  ['websiteUrl', 'Vul de webpagina van de opleiding in.'],
-  ['content', 'Beschrijf de inhoud en de leerdoelstellingen van de opleiding.'],
-] as const;
-
-const REQUIRED_VALUES = [
-  ['structure', 'Kies of de opleiding integraal of modulair is.'],
-  ['workplaceHours', 'Vul het aantal uren werkplekleren in (0 als er geen werkplekleren is).'],
-  ['finalAssessment', 'Geef aan of er een eindbeoordeling bij de opleiding hoort.'],
-  ['leadsToQualification', 'Geef aan of de opleiding leidt tot een (deel)kwalificatie.'],
-  ['competences', 'Vul de zelfanalyse arbeidsmarktgerichtheid in: vink de competenties aan.'],
-  ['decisionBody', 'Kies de beslissingsinstantie: de Vlaamse opleidingscommissie of een paritair comité.'],
-  ['chequeCategory', 'Kies de categorie voor opleidingscheques.'],
-  ['plannedStart', 'Vul de geplande startdatum in.'],
-] as const;
-
-const checkCompleteness: Check = (app, context) => {
-  const findings: RuleFinding[] = [];
-  // R-ORG-2: contact details come first; the confirmation mail goes to the contact email (R-SUB-1).
-  if (context.organisation === null) {
-    findings.push(error('', 'R-ORG-2', 'Vul eerst de gegevens en de contactpersoon van uw organisatie in.'));
-  }
-  for (const [field, message] of REQUIRED_TEXTS) {
-    if (isBlank(app[field])) findings.push(error(field, REQUIRED, message));
-  }
-  for (const [field, message] of REQUIRED_VALUES) {
-    if (isMissing(app[field])) findings.push(error(field, REQUIRED, message));
-  }
-  if (effectiveContactHours(app) === undefined && isMissing(app.studyPoints)) {
-    findings.push(
-      error('contactHours', REQUIRED, 'Vul het aantal contacturen in (of het aantal studiepunten voor regulier hoger onderwijs).'),
-    );
-  }
-  if (app.blended && isMissing(app.blended.distanceHours)) {
-    findings.push(error('blended.distanceHours', REQUIRED, 'Vul het geplande aantal uren afstandsleren in.'));
-  }
-  if (app.structure === 'modular' && modulesOf(app).length === 0) {
-    findings.push(error('modules', REQUIRED, 'Een modulaire opleiding heeft minstens één module.'));
-  }
-  modulesOf(app).forEach((module, index) => {
-    const at = `modules.${index}`;
-    if (isBlank(module.title)) findings.push(error(`${at}.title`, REQUIRED, `Vul de naam van module ${index + 1} in.`));
-    if (isBlank(module.ownReference)) {
-      findings.push(error(`${at}.ownReference`, REQUIRED, `Vul de eigen referentie van module ${index + 1} in.`));
-    }
-    if (isMissing(module.contactHours) && isMissing(module.studyPoints)) {
-      findings.push(error(`${at}.contactHours`, REQUIRED, `Vul het aantal contacturen van module ${index + 1} in.`));
-    }
-    if (typeof module.blended === 'object' && module.blended !== null && isMissing(module.blended.distanceHours)) {
-      findings.push(error(`${at}.blended.distanceHours`, REQUIRED, `Vul de uren afstandsleren van module ${index + 1} in.`));
-    }
-  });
-  if (app.decisionBody?.kind === 'PC' && isBlank(app.decisionBody.committee)) {
-    findings.push(error('decisionBody.committee', REQUIRED, 'Kies het paritair comité uit de lijst.'));
-  }
-  if (app.language && isMissing(app.language.cefrLevel) && !modulesOf(app).some((m) => !isMissing(m.cefrLevel))) {
-    findings.push(
-      error('language.cefrLevel', REQUIRED, 'Vul het ERK-niveau van de taalopleiding in, of maak per niveau een module aan.'),
-    );
-  }
-  return findings;
-};
 
 // ── size, mentor training, workplace learning ───────────────────────────────────────────────────
 

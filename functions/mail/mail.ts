@@ -1,0 +1,28 @@
+/** A rendered mail: Dutch subject, plain text and HTML. */
+export interface Mail {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Builds both bodies from the same paragraphs, so text and HTML cannot say different things.
+ * A paragraph that is an array is a bulleted list.
+ */
+export function composeMail(to: string[], subject: string, paragraphs: Array<string | string[]>): Mail {
+  const signature = 'Met vriendelijke groeten,\nTeam Opleidingsdatabank — Departement Werk en Sociale Economie';
+  const text = [...paragraphs.map((p) => (Array.isArray(p) ? p.map((item) => `- ${item}`).join('\n') : p)), signature].join('\n\n');
+  const html = [
+    '<!doctype html><html lang="nl"><body style="font-family:Arial,Helvetica,sans-serif;line-height:1.5;color:#1f1f1f">',
+    ...paragraphs.map((p) => (Array.isArray(p)
+      ? `<ul>${p.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`
+      : `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)),
+    `<p>${escapeHtml(signature).replace(/\n/g, '<br>')}</p>`,
+    '</body></html>',
+  ].join('');
+  return { to, subject, text, html };
+}

@@ -1,0 +1,14 @@
+import type { OutboxKind, OutboxMessage } from './outbox';
+import { sendMail } from '../adapters/ses-mailer';
+
+export interface DeliveryEnv {
+  MAIL_FROM: string;
+  SES_CONFIGURATION_SET?: string | undefined;
+}
+
+/** How each kind of outbox message is delivered; returns a receipt (e.g. the SES message id). */
+export type Deliverer<K extends OutboxKind> = (message: Extract<OutboxMessage, { kind: K }>, env: DeliveryEnv, id: string) => Promise<string>;
+
+export const deliverers: { [K in OutboxKind]?: Deliverer<K> } = {
+  mail: (message, env) => sendMail(env.MAIL_FROM, message.mail, env.SES_CONFIGURATION_SET),
+};

@@ -1,0 +1,37 @@
+/**
+ * Item keys of the main table (single-table design). Every item has a `type`. Keep all key shapes
+ * here so access patterns are visible in one place.
+ *
+ * | type          | pk                    | sk                 | gsi1 (pk / sk)                        | gsi2 (pk / sk)                      |
+ * |---------------|-----------------------|--------------------|---------------------------------------|-------------------------------------|
+ * | organisation  | ORG#<kbo>             | PROFILE            | ORGS / <kbo>                          |                                     |
+ * | application   | APP#<id>              | APP                | ORG#<kbo>#APPS / <createdAt>#<id>     | APPSTATUS#<status> / <submittedAt>#<id> |
+ * | registration  | REG#<odbNumber>       | REG                | ORG#<kbo>#REGS / <validFrom>#<odb>    | REGSTATUS#<status> / <odbNumber>    |
+ * | counter       | COUNTER#<name>        | COUNTER            |                                       |                                     |
+ * | outbox        | OUTBOX#<id>           | OUTBOX             |                                       |                                     |
+ * | chequeRequest | CHQ#<id>              | CHQ                | WORKER#<hash> / <createdAt>#<id>      |                                     |
+ * | budget        | WORKER#<hash>         | BUDGET#<schoolYear>|                                       |                                     |
+ * | issuerEvent   | ISSUEREVENT#<eventId> | ISSUEREVENT        |                                       |                                     |
+ *
+ * Due index (`due`): `duePk` = the job name that must act on the item, `dueAt` = ISO time from which
+ * it is due. Set it when an item becomes due for a job; remove both attributes when the job has acted.
+ */
+export const keys = {
+  organisation: (kbo: string) => ({ pk: `ORG#${kbo}`, sk: 'PROFILE' }),
+  application: (id: string) => ({ pk: `APP#${id}`, sk: 'APP' }),
+  registration: (odbNumber: string) => ({ pk: `REG#${odbNumber}`, sk: 'REG' }),
+  counter: (name: string) => ({ pk: `COUNTER#${name}`, sk: 'COUNTER' }),
+  outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
+  chequeRequest: (id: string) => ({ pk: `CHQ#${id}`, sk: 'CHQ' }),
+  budget: (workerHash: string, schoolYear: string) => ({ pk: `WORKER#${workerHash}`, sk: `BUDGET#${schoolYear}` }),
+  issuerEvent: (eventId: string) => ({ pk: `ISSUEREVENT#${eventId}`, sk: 'ISSUEREVENT' }),
+} as const;
+
+export const gsi = {
+  orgApplications: (kbo: string) => `ORG#${kbo}#APPS`,
+  applicationStatus: (status: string) => `APPSTATUS#${status}`,
+  orgRegistrations: (kbo: string) => `ORG#${kbo}#REGS`,
+  registrationStatus: (status: string) => `REGSTATUS#${status}`,
+  workerRequests: (workerHash: string) => `WORKER#${workerHash}`,
+  organisations: 'ORGS',
+} as const;
