@@ -1,5 +1,6 @@
 import type { Operation } from './operation';
 import { platformOperations } from './platform';
+import { providerOperations } from './provider';
 
 /**
  * Every operation of the HTTP API (api.md). Each area adds its list here; the route table of the
@@ -7,4 +8,5 @@ import { platformOperations } from './platform';
  */
 export const operations: readonly Operation[] = [
   ...platformOperations,
+  ...providerOperations,
 ];
