@@ -14,6 +14,11 @@ export interface ScheduleDefinition {
 
 export const TIMEZONE = 'Europe/Brussels';
 
-export const schedules: ScheduleDefinition[] = [];
-
 export const jobEntry = (name: string): string => `functions/jobs/${name}.ts`;
+
+export const schedules: ScheduleDefinition[] = [
+  { name: 'stop-dates', expression: 'cron(5 0 * * ? *)', timezone: TIMEZONE, entry: jobEntry('stop-dates'), description: 'Stop registrations whose stop date has come (R-REG-1)' },
+  { name: 'evaluation-removals', expression: 'cron(5 0 * * ? *)', timezone: TIMEZONE, entry: jobEntry('evaluation-removals'), description: 'Remove registrations on the removal date set by a negative evaluation (R-BO-5)' },
+  { name: 'contact-check', expression: 'cron(0 6 * * ? *)', timezone: TIMEZONE, entry: jobEntry('contact-check'), description: 'Ask each organisation, a year after its last confirmation, to confirm its contact details (R-REG-4)' },
+  { name: 'unpaid-contributions', expression: 'cron(15 0 * * ? *)', timezone: TIMEZONE, entry: jobEntry('unpaid-contributions'), description: 'Cancel cheque requests whose contribution stayed unpaid; release the budget (R-CHQ-7)' },
+];

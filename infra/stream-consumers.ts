@@ -1,3 +1,4 @@
+import { registrationChangeFilters } from '../functions/catalogue/stream-filter';
 import { outboxFilter } from '../functions/outbox/outbox';
 import type { FilterPattern } from './local/event-filter';
 
@@ -22,5 +23,12 @@ export const streamConsumers: StreamConsumer[] = [
     filters: [outboxFilter],
     batchSize: 25,
     maxBatchingWindowSeconds: 0,
+  },
+  {
+    name: 'republish',
+    entry: 'functions/streams/republish.ts',
+    filters: registrationChangeFilters,
+    batchSize: 1000,
+    maxBatchingWindowSeconds: 3,
   },
 ];

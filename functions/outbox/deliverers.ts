@@ -1,5 +1,6 @@
 import type { OutboxKind, OutboxMessage } from './outbox';
 import { sendMail } from '../adapters/ses-mailer';
+import { deliverIssuerOrder } from './deliver-issuer-order';
 
 export interface DeliveryEnv {
   MAIL_FROM: string;
@@ -11,4 +12,5 @@ export type Deliverer<K extends OutboxKind> = (message: Extract<OutboxMessage, {
 
 export const deliverers: { [K in OutboxKind]?: Deliverer<K> } = {
   mail: (message, env) => sendMail(env.MAIL_FROM, message.mail, env.SES_CONFIGURATION_SET),
+  'issuer-order': deliverIssuerOrder,
 };

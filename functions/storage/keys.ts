@@ -7,7 +7,9 @@
  * | organisation  | ORG#<kbo>             | PROFILE            | ORGS / <kbo>                          |                                     |
  * | application   | APP#<id>              | APP                | ORG#<kbo>#APPS / <createdAt>#<id>     | APPSTATUS#<status> / <submittedAt>#<id> |
  * | registration  | REG#<odbNumber>       | REG                | ORG#<kbo>#REGS / <validFrom>#<odb>    | REGSTATUS#<status> / <odbNumber>    |
+ * | regModule     | REG#<moduleOdbNumber> | MODULE             | (points to its training: `trainingOdbNumber`)                               |
  * | counter       | COUNTER#<name>        | COUNTER            |                                       |                                     |
+ * | odbAllocation | ODBALLOC#<appId>      | ODBALLOC           |                                       |                                     |
  * | outbox        | OUTBOX#<id>           | OUTBOX             |                                       |                                     |
  * | chequeRequest | CHQ#<id>              | CHQ                | WORKER#<hash> / <createdAt>#<id>      |                                     |
  * | budget        | WORKER#<hash>         | BUDGET#<schoolYear>|                                       |                                     |
@@ -20,7 +22,11 @@ export const keys = {
   organisation: (kbo: string) => ({ pk: `ORG#${kbo}`, sk: 'PROFILE' }),
   application: (id: string) => ({ pk: `APP#${id}`, sk: 'APP' }),
   registration: (odbNumber: string) => ({ pk: `REG#${odbNumber}`, sk: 'REG' }),
+  /** A module's own ODB number (R-BO-4), pointing to its training's registration. */
+  registrationModule: (moduleOdbNumber: string) => ({ pk: `REG#${moduleOdbNumber}`, sk: 'MODULE' }),
   counter: (name: string) => ({ pk: `COUNTER#${name}`, sk: 'COUNTER' }),
+  /** The ODB numbers reserved for one approved application (R-BO-4): a replayed approval reuses them. */
+  odbAllocation: (applicationId: string) => ({ pk: `ODBALLOC#${applicationId}`, sk: 'ODBALLOC' }),
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
   chequeRequest: (id: string) => ({ pk: `CHQ#${id}`, sk: 'CHQ' }),
   budget: (workerHash: string, schoolYear: string) => ({ pk: `WORKER#${workerHash}`, sk: `BUDGET#${schoolYear}` }),

@@ -14,12 +14,16 @@ import { startS3 } from './emulators/s3';
 import { startSes } from './emulators/ses';
 import { localEnvironment } from './environment';
 import { startGateway, type ExtraRoute } from './gateway';
+import { signInRoutes } from './sign-in';
 import { lambdaContext } from './lambda-context';
 import { loadHandler } from './modules';
 import { resolvePort } from './ports';
 import { provisionBuckets, provisionTables, streamArnOf } from './provision';
 import { localScheduler } from './scheduler';
 import { loadOrCreateSecrets } from './secrets';
+import { seedDemoIfEmpty } from './seed/demo-seed';
+import { startSiteBuilder } from './site-builder';
+import { startSiteServer } from './site-server';
 import { startStreamPoller, type StreamHandler } from './streams';
 
 export interface StackOptions {
@@ -113,6 +117,7 @@ export async function startLocalStack(options: StackOptions): Promise<RunningSta
         method: 'GET', path: '/local-auth/jwks.json',
         handle: (_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(issuer.jwks)); },
       },
+      ...signInRoutes(issuer),
     ];
     const gateway = await startGateway({ port: ports.api, routes: apiRoutes, issuer, allowedOrigins: [siteUrl], extraRoutes, log: (line) => { if (env.LOG_REQUESTS) log(line); } });
     stops.push(() => gateway.stop());
@@ -135,6 +140,13 @@ export async function startLocalStack(options: StackOptions): Promise<RunningSta
       log,
     });
     stops.push(() => poller.stop());
+
+    // The public site: the local build service (watches the catalogue snapshot) and the static server.
+    const siteBuilder = startSiteBuilder({ dataDir, bucket: handlerEnv.CATALOGUE_BUCKET as string, s3: s3Client, log });
+    stops.push(() => siteBuilder.stop());
+    const siteServer = await startSiteServer({ dataDir, port: ports.site });
+    stops.push(() => siteServer.stop());
+    await seedDemoIfEmpty(handlerEnv.TABLE_NAME as string, log);
 
     const invokeJob = async (definition: ScheduleDefinition, time: Date) => {
       const handler = await loadHandler<(e: unknown, c: unknown) => Promise<unknown>>(definition.entry);

@@ -1,6 +1,9 @@
 import type { Operation } from './operation';
+import { catalogueOperations } from './catalogue';
+import { chequeOperations } from './cheques';
 import { platformOperations } from './platform';
 import { providerOperations } from './provider';
+import { registrationOperations } from './registrations';
 
 /**
  * Every operation of the HTTP API (api.md). Each area adds its list here; the route table of the
@@ -8,5 +11,8 @@ import { providerOperations } from './provider';
  */
 export const operations: readonly Operation[] = [
   ...platformOperations,
+  ...catalogueOperations,
+  ...chequeOperations,
   ...providerOperations,
+  ...registrationOperations,
 ];

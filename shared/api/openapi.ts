@@ -4,9 +4,25 @@ import { problemSchema } from './problem-schema';
 
 type JsonSchema = Record<string, unknown>;
 
+/** Named schemas (`.meta({ id })`) land in components; zod's `#/$defs/X` refs are pointed there. */
+const components: Record<string, JsonSchema> = {};
+
 const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
-  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
+  const raw = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
+  const json = JSON.parse(JSON.stringify(raw).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
   delete json.$schema;
+  const defs = json.$defs as Record<string, JsonSchema> | undefined;
+  if (defs) {
+    for (const [name, def] of Object.entries(defs)) components[name] ??= def;
+    delete json.$defs;
+  }
+  if (typeof json.id === 'string') {
+    // a named schema at the top: keep one copy in components and refer to it
+    const name = json.id;
+    delete json.id;
+    components[name] ??= json;
+    return { $ref: `#/components/schemas/${name}` };
+  }
   return json;
 };
 
@@ -85,7 +101,7 @@ export function buildOpenApiDocument(operations: readonly Operation[], info: { v
     ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
     paths,
     components: {
-      schemas: { Problem: toSchema(problemSchema, 'output') },
+      schemas: { Problem: toSchema(problemSchema, 'output'), ...components },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     },
   };

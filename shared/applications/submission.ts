@@ -5,7 +5,7 @@ import type { ApplicationEvent } from './state-machine';
  * What a submit does with the findings of `checkApplication` (R-SUB-1):
  *
  * 1. any blocking error other than an inadmissibility rule (a missing field, R-APP-1, R-APP-4, …)
- *    → `refused`: 422 with the problems; the application stays a draft, the provider fixes it;
+ *    → `refused`: 409 (problem+json, `errors` and `problems`) with the problems; the application stays a draft, the provider fixes it;
  * 2. otherwise an inadmissibility rule failed (R-APP-5, R-CMP-3: the manual says these are
  *    refused automatically) → `inadmissible`, with those findings as reasons;
  * 3. otherwise → `accepted`: to `screening`, or to `waiting-for-quality-registration` when the

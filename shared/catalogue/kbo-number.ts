@@ -1,13 +1,11 @@
 /**
- * KBO (Kruispuntbank van Ondernemingen) enterprise number: 10 digits, the last two a mod-97 check:
- * `check = 97 − (first 8 digits mod 97)`. Pure.
+ * KBO (Kruispuntbank van Ondernemingen) enterprise number for the catalogue. The check itself lives in
+ * shared/organisations/kbo.ts (10 digits, mod-97); these names stay for the site and the demo data.
+ * Pure.
  */
-export function isValidKboNumber(kbo: string): boolean {
-  if (!/^[01]\d{9}$/.test(kbo)) return false;
-  const base = Number(kbo.slice(0, 8));
-  const check = Number(kbo.slice(8));
-  return 97 - (base % 97) === check;
-}
+import { formatKbo, isValidKbo } from '../organisations/kbo';
+
+export const isValidKboNumber: (kbo: string) => boolean = isValidKbo;
 
 /** Completes an 8-digit base with its check digits (`04031707` → `0403170701`). */
 export function kboNumberFromBase(base8: string): string {
@@ -17,6 +15,4 @@ export function kboNumberFromBase(base8: string): string {
 }
 
 /** Public notation `0403.170.701`. */
-export function formatKboNumber(kbo: string): string {
-  return `${kbo.slice(0, 4)}.${kbo.slice(4, 7)}.${kbo.slice(7)}`;
-}
+export const formatKboNumber: (kbo: string) => string = formatKbo;

@@ -7,32 +7,27 @@
  * `replacedBy` (R-REG-2). Stopped and removed registrations are not in the snapshot (R-REG-1, R-BO-5).
  */
 import { z } from 'zod';
-import { isValidKboNumber } from './kbo-number';
+import { chequeCategories } from '../cheques/cheque-category';
+import { isValidKbo } from '../organisations/kbo';
+import { ODB_NUMBER_PATTERN } from '../registrations/odb-number';
 
 /**
- * ODB number: `ODB-` + series letter + digits. Ordinary numbers use 6 digits (`ODB-A000123`);
- * series X/Y/Z are higher education, adult education and SYNTRA (R-BO-4); the fixed credit-contract
- * number `ODB-P00004` has 5, so 5 or 6 digits are accepted.
+ * ODB number (R-BO-4): the one pattern of shared/registrations/odb-number.ts — `ODB-` + series letter
+ * A/X/Y/Z + 6 digits (`ODB-A000123`), or the fixed credit-contract number `ODB-P00004`.
  */
-export const ODB_NUMBER_PATTERN = /^ODB-[A-Z]\d{5,6}$/;
+export { ODB_NUMBER_PATTERN };
 export const OdbNumber = z.string().regex(ODB_NUMBER_PATTERN, 'geen geldig ODB-nummer (ODB-A000123)');
 
 export const KboNumber = z
   .string()
-  .refine(isValidKboNumber, 'geen geldig KBO-nummer (10 cijfers, mod-97-controle)');
+  .refine(isValidKbo, 'geen geldig KBO-nummer (10 cijfers, mod-97-controle)');
 
 export const competenceGroups = ['basic', 'professionSpecific', 'general'] as const;
 export const CompetenceGroup = z.enum(competenceGroups);
 export type CompetenceGroup = z.infer<typeof CompetenceGroup>;
 
-export const chequeCategories = [
-  'standard',
-  'secondaryDiploma',
-  'nt2',
-  'shortageOccupation',
-  'basicSkills',
-  'higherEducation',
-] as const;
+/** The cheque categories of shared/cheques/cheque-category.ts (R-CHQ-3…5). */
+export { chequeCategories };
 export const ChequeCategory = z.enum(chequeCategories);
 export type ChequeCategory = z.infer<typeof ChequeCategory>;
 

@@ -1,0 +1,207 @@
+/**
+ * DynamoDB adapter of the cheque store. Item shapes (functions/storage/keys.ts):
+ * - chequeRequest `CHQ#<id>` / `CHQ`, gsi1 `WORKER#<hash>` / `<createdAt>#<id>`; while awaiting the
+ *   contribution also `duePk = 'unpaid-contributions'`, `dueAt = contributionDueAt` (sparse `due` index);
+ * - budget `WORKER#<hash>` / `BUDGET#<schoolYear>` with `usedCents`, `usedOrdinaryCents` (budget.ts);
+ * - issuerEvent `ISSUEREVENT#<eventId>`: recorded in the same transaction as the change it caused.
+ * Every change is one TransactWriteItems: request, budget, issuer event id and outbox messages together.
+ */
+import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { EMPTY_BUDGET, type ChequeBudget } from '../../shared/cheques/budget';
+import { dynamo } from '../adapters/aws-clients';
+import { outboxPut } from '../outbox/outbox';
+import { gsi, keys } from '../storage/keys';
+import { UNPAID_CONTRIBUTIONS_JOB, type ChangeResult, type ChequeStore, type CreateResult, type OutboxEntry } from './store';
+import type { StoredChequeRequest } from './stored-request';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const ISSUER_EVENT_RETAIN_DAYS = 800;
+
+const INTERNAL = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'duePk', 'dueAt'] as const;
+
+function toItem(request: StoredChequeRequest): Record<string, unknown> {
+  const due = request.status === 'awaiting-contribution' && request.contributionDueAt !== null
+    ? { duePk: UNPAID_CONTRIBUTIONS_JOB, dueAt: request.contributionDueAt }
+    : {};
+  return {
+    ...keys.chequeRequest(request.id),
+    type: 'chequeRequest',
+    gsi1pk: gsi.workerRequests(request.workerHash),
+    gsi1sk: `${request.createdAt}#${request.id}`,
+    ...due,
+    ...request,
+  };
+}
+
+function fromItem(item: Record<string, unknown>): StoredChequeRequest {
+  const copy: Record<string, unknown> = { ...item };
+  for (const name of INTERNAL) delete copy[name];
+  return copy as unknown as StoredChequeRequest;
+}
+
+interface CancellationReason { Code?: string }
+
+/** The cancellation reasons of a failed transaction, or undefined when the error is something else. */
+function cancellationReasons(error: unknown): CancellationReason[] | undefined {
+  const name = (error as { name?: unknown }).name;
+  if (name === 'TransactionCanceledException') {
+    return ((error as { CancellationReasons?: CancellationReason[] }).CancellationReasons) ?? [];
+  }
+  if (name === 'TransactionConflictException') return [{ Code: 'TransactionConflict' }];
+  return undefined;
+}
+
+export function dynamoChequeStore(tableName: string): ChequeStore {
+  const outboxItems = (entries: OutboxEntry[], now: Date) => entries.map((entry) => outboxPut(tableName, entry.id, entry.message, now));
+
+  return {
+    async budget(workerHash, schoolYear) {
+      const { Item } = await dynamo().send(new GetCommand({
+        TableName: tableName, Key: keys.budget(workerHash, schoolYear), ConsistentRead: true,
+      }));
+      if (!Item) return EMPTY_BUDGET;
+      return { usedCents: Number(Item.usedCents ?? 0), usedOrdinaryCents: Number(Item.usedOrdinaryCents ?? 0) };
+    },
+
+    async get(id) {
+      const { Item } = await dynamo().send(new GetCommand({ TableName: tableName, Key: keys.chequeRequest(id), ConsistentRead: true }));
+      return Item && Item.type === 'chequeRequest' ? fromItem(Item) : undefined;
+    },
+
+    async listByWorker(workerHash) {
+      const items: StoredChequeRequest[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await dynamo().send(new QueryCommand({
+          TableName: tableName, IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': gsi.workerRequests(workerHash), ':type': 'chequeRequest' },
+          FilterExpression: '#type = :type',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ScanIndexForward: false,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }));
+        for (const item of page.Items ?? []) items.push(fromItem(item));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return items;
+    },
+
+    async create({ request, reservation, outbox }, now): Promise<CreateResult> {
+      const items: TransactItem[] = [
+        { Put: { TableName: tableName, Item: toItem(request), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ];
+      if (reservation) {
+        items.push({
+          Update: {
+            TableName: tableName,
+            Key: keys.budget(request.workerHash, request.schoolYear),
+            UpdateExpression:
+              'SET usedCents = if_not_exists(usedCents, :zero) + :addUsed, ' +
+              'usedOrdinaryCents = if_not_exists(usedOrdinaryCents, :zero) + :addOrdinary, ' +
+              '#type = :budget, schoolYear = :schoolYear, updatedAt = :now',
+            ConditionExpression:
+              'attribute_not_exists(usedCents) OR (usedCents <= :maxUsed AND usedOrdinaryCents <= :maxOrdinary)',
+            ExpressionAttributeNames: { '#type': 'type' },
+            ExpressionAttributeValues: {
+              ':zero': 0,
+              ':addUsed': reservation.addUsedCents,
+              ':addOrdinary': reservation.addUsedOrdinaryCents,
+              ':maxUsed': reservation.maxUsedBefore,
+              ':maxOrdinary': reservation.maxUsedOrdinaryBefore,
+              ':budget': 'budget',
+              ':schoolYear': request.schoolYear,
+              ':now': now.toISOString(),
+            },
+          },
+        });
+      }
+      items.push(...outboxItems(outbox, now));
+      try {
+        await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+        return 'created';
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (!reasons) throw error;
+        // The request id is new and the outbox ids derive from it: only the budget condition or a
+        // conflicting concurrent transaction can cancel this one. Either way: read again and decide again.
+        if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new Error('cheque request id collision');
+        return 'retry';
+      }
+    },
+
+    async change({ next, expectedStatus, release, issuerEventId, outbox }, now): Promise<ChangeResult> {
+      const items: TransactItem[] = [
+        {
+          Put: {
+            TableName: tableName,
+            Item: toItem(next),
+            ConditionExpression: 'attribute_exists(pk) AND #status = :expected',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':expected': expectedStatus },
+          },
+        },
+      ];
+      const eventIndex = issuerEventId === undefined ? -1 : items.length;
+      if (issuerEventId !== undefined) {
+        items.push({
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.issuerEvent(issuerEventId), type: 'issuerEvent', eventId: issuerEventId, requestId: next.id,
+              receivedAt: now.toISOString(), ttl: Math.floor(now.getTime() / 1000) + ISSUER_EVENT_RETAIN_DAYS * 86400,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        });
+      }
+      const releaseIndex = release === undefined ? -1 : items.length;
+      if (release !== undefined) {
+        items.push({
+          Update: {
+            TableName: tableName,
+            Key: keys.budget(next.workerHash, next.schoolYear),
+            UpdateExpression: 'SET usedCents = usedCents - :used, usedOrdinaryCents = usedOrdinaryCents - :ordinary, updatedAt = :now',
+            ConditionExpression: 'usedCents >= :used AND usedOrdinaryCents >= :ordinary',
+            ExpressionAttributeValues: { ':used': release.usedCents, ':ordinary': release.usedOrdinaryCents, ':now': now.toISOString() },
+          },
+        });
+      }
+      items.push(...outboxItems(outbox, now));
+      try {
+        await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+        return 'changed';
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (!reasons) throw error;
+        if (eventIndex >= 0 && reasons[eventIndex]?.Code === 'ConditionalCheckFailed') return 'replayed';
+        if (releaseIndex >= 0 && reasons[releaseIndex]?.Code === 'ConditionalCheckFailed') {
+          throw new Error(`budget release for cheque request ${next.id} exceeds what was reserved`);
+        }
+        return 'stale';
+      }
+    },
+
+    async issuerEventSeen(eventId) {
+      const { Item } = await dynamo().send(new GetCommand({ TableName: tableName, Key: keys.issuerEvent(eventId), ConsistentRead: true }));
+      return Item !== undefined;
+    },
+
+    async unpaidDue(now) {
+      const items: StoredChequeRequest[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await dynamo().send(new QueryCommand({
+          TableName: tableName, IndexName: 'due',
+          KeyConditionExpression: 'duePk = :job AND dueAt <= :now',
+          ExpressionAttributeValues: { ':job': UNPAID_CONTRIBUTIONS_JOB, ':now': now.toISOString() },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }));
+        for (const item of page.Items ?? []) if (item.type === 'chequeRequest') items.push(fromItem(item));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return items;
+    },
+  };
+}

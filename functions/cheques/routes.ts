@@ -1,0 +1,116 @@
+/**
+ * The HTTP side of the cheque area, built from its ports so that the Lambda entries
+ * (functions/api/cheques.ts, functions/api/issuer.ts) only wire adapters, and unit tests can drive the
+ * same routes with an in-memory store.
+ */
+import { createChequeRequest, getChequeRequest, getEntitlement, listChequeRequests, postIssuerEvent } from '../../shared/api/cheques';
+import { entitlementOf } from '../../shared/cheques/entitlement';
+import { rulesFor as defaultRulesFor, type ChequeEntitlementRules } from '../../shared/cheques/entitlement-rules';
+import {
+  ISSUER_SIGNATURE_HEADER,
+  ISSUER_TIMESTAMP_HEADER,
+  IssuerEventSchema,
+  isFresh,
+  parseTimestampSeconds,
+} from '../../shared/cheques/issuer-events';
+import { isValidRrn } from '../../shared/cheques/rrn';
+import { schoolYearOf } from '../../shared/cheques/school-year';
+import { verifyIssuerSignature } from '../../shared/cheques/signature';
+import { brusselsDate } from '../../shared/applications/calendar';
+import { forbidden, notFound, ProblemError, validationFailed } from '../../shared/http/problem';
+import type { Claims } from '../http/claims';
+import { implement, type Implementation } from '../http/api-handler';
+import { issuesToProblems } from '../http/validation';
+import { applyIssuerEvent } from './issuer-event';
+import type { ChequeStore } from './store';
+import { requestView } from './stored-request';
+import { submitChequeRequest } from './submit';
+import type { TrainingLookup } from './training-lookup';
+import { workerHash } from './worker-hash';
+
+export interface ChequeRouteDeps {
+  store: ChequeStore;
+  trainings: TrainingLookup;
+  rrnHmacSecret: string;
+  contributionPeriodDays: number;
+  now: () => Date;
+  newId: () => string;
+  rulesFor?: (schoolYear: string) => ChequeEntitlementRules | undefined;
+}
+
+/** The worker's keyed hash from the token's `rrn` claim (validated; never stored or logged itself). */
+function workerOf(claims: Claims, secret: string): string {
+  if (claims.rrn === undefined || !isValidRrn(claims.rrn)) {
+    throw forbidden('Uw aanmelding bevat geen geldig rijksregisternummer. Meld u opnieuw aan als werknemer.');
+  }
+  return workerHash(secret, claims.rrn);
+}
+
+export function chequeRoutes(deps: ChequeRouteDeps): Implementation[] {
+  const rulesFor = deps.rulesFor ?? defaultRulesFor;
+  return [
+    implement(getEntitlement, async ({ claims, query }) => {
+      const hash = workerOf(claims, deps.rrnHmacSecret);
+      const schoolYear = query.schoolYear ?? schoolYearOf(brusselsDate(deps.now().toISOString()));
+      const budget = await deps.store.budget(hash, schoolYear);
+      return { status: 200, body: entitlementOf(schoolYear, budget, rulesFor(schoolYear)) };
+    }),
+    implement(createChequeRequest, async ({ claims, body }) => {
+      const hash = workerOf(claims, deps.rrnHmacSecret);
+      const request = await submitChequeRequest({ ...deps, rulesFor }, hash, body);
+      return { status: 201, body: requestView(request), headers: { location: `/v1/cheque-requests/${request.id}` } };
+    }),
+    implement(listChequeRequests, async ({ claims }) => {
+      const hash = workerOf(claims, deps.rrnHmacSecret);
+      const items = await deps.store.listByWorker(hash);
+      return { status: 200, body: { items: items.map(requestView) } };
+    }),
+    implement(getChequeRequest, async ({ claims, params }) => {
+      const hash = workerOf(claims, deps.rrnHmacSecret);
+      const request = await deps.store.get(params.id);
+      // Another worker's request is indistinguishable from one that does not exist (api.md: 404, not 403).
+      if (!request || request.workerHash !== hash) throw notFound('Deze aanvraag bestaat niet of is niet van u.');
+      return { status: 200, body: requestView(request) };
+    }),
+  ];
+}
+
+export interface IssuerRouteDeps {
+  store: ChequeStore;
+  webhookSecret: string;
+  now: () => Date;
+  rulesFor?: (schoolYear: string) => ChequeEntitlementRules | undefined;
+}
+
+const badSignature = () =>
+  new ProblemError(401, 'invalid-signature', 'Ongeldige handtekening',
+    'De handtekening van het event ontbreekt of klopt niet. Er is niets gewijzigd.');
+const staleEvent = () =>
+  new ProblemError(401, 'stale-event', 'Verouderd event',
+    'Het tijdstip van het event ligt meer dan 5 minuten van nu. Er is niets gewijzigd.');
+
+export function issuerRoutes(deps: IssuerRouteDeps): Implementation[] {
+  return [
+    implement(postIssuerEvent, async ({ event, rawBody }) => {
+      // Authenticate the exact bytes first; parse nothing before that.
+      const timestampHeader = event.headers?.[ISSUER_TIMESTAMP_HEADER];
+      const signature = event.headers?.[ISSUER_SIGNATURE_HEADER];
+      const timestamp = parseTimestampSeconds(timestampHeader);
+      if (timestamp === undefined || timestampHeader === undefined || signature === undefined || rawBody === undefined) throw badSignature();
+      if (!verifyIssuerSignature(deps.webhookSecret, timestampHeader, rawBody, signature)) throw badSignature();
+      const now = deps.now();
+      if (!isFresh(timestamp, Math.floor(now.getTime() / 1000))) throw staleEvent();
+
+      let json: unknown;
+      try {
+        json = JSON.parse(rawBody);
+      } catch {
+        throw validationFailed([{ path: '', code: 'invalid_json', message: 'De inhoud is geen geldige JSON.' }]);
+      }
+      const parsed = IssuerEventSchema.safeParse(json);
+      if (!parsed.success) throw validationFailed(issuesToProblems(parsed.error.issues));
+      const request = await applyIssuerEvent({ store: deps.store, ...(deps.rulesFor ? { rulesFor: deps.rulesFor } : {}) }, parsed.data, now);
+      return { status: 200, body: { eventId: parsed.data.eventId, requestId: request.id, status: request.status } };
+    }),
+  ];
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { applyRemovalDate } from '../../shared/registrations/registration';
+import { baseEnv, parseEnv } from '../config/env';
+import { registrationJob } from '../registrations/due-jobs';
+import { parseJobEvent, type JobResult } from './job-event';
+
+const env = parseEnv(baseEnv.extend({ TABLE_NAME: z.string().min(1) }));
+
+/** R-BO-5 (daily, 00:05 Brussels): after a negative evaluation, the registration is `removed` on its removal date. */
+export async function handler(event: unknown): Promise<JobResult> {
+  const { now } = parseJobEvent(event);
+  return registrationJob(env.TABLE_NAME, 'evaluation-removals', now, applyRemovalDate);
+}

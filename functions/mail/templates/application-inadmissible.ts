@@ -1,0 +1,26 @@
+import { formatKbo } from '../../../shared/organisations/kbo';
+import { composeMail, type Mail } from '../mail';
+
+export interface ApplicationInadmissibleMail {
+  to: string;
+  organisationName: string;
+  kbo: string;
+  applicationId: string;
+  title: string;
+  ownReference: string;
+  submittedOn: string;
+  /** Why it is inadmissible (R-APP-5, R-CMP-3), in Dutch, each with its rule id. */
+  reasons: Array<{ code: string; message: string }>;
+}
+
+/** R-APP-5, R-CMP-3: a submitted application that is refused automatically, with the reasons. */
+export function applicationInadmissibleMail(data: ApplicationInadmissibleMail): Mail {
+  return composeMail([data.to], `Aanvraag onontvankelijk: ${data.title}`, [
+    'Beste,',
+    `Wij ontvingen op ${data.submittedOn} uw aanvraag tot registratie van de opleiding "${data.title}" (uw referentie: ${data.ownReference}) ` +
+      `voor ${data.organisationName} (ondernemingsnummer ${formatKbo(data.kbo)}). Het dossiernummer is ${data.applicationId}.`,
+    'De aanvraag is onontvankelijk en wordt niet naar een beslissingsinstantie doorgestuurd, om deze reden(en):',
+    data.reasons.map((reason) => `${reason.message} (${reason.code})`),
+    'Past u de opleiding aan zodat ze wel aan de voorwaarden voldoet, dan kunt u een nieuwe aanvraag indienen.',
+  ]);
+}

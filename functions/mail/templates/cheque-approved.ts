@@ -1,0 +1,41 @@
+import { formatEuro } from '../../../shared/cheques/money';
+import { composeMail, type Mail } from '../mail';
+
+export interface ChequeApprovedMail {
+  to: string;
+  firstName: string;
+  requestId: string;
+  odbNumber: string;
+  amountCents: number;
+  contributionCents: number;
+  governmentCents: number;
+  /** ISO timestamp until which the contribution can be paid; null when there is nothing to pay. */
+  contributionDueAt: string | null;
+}
+
+const dateFormat = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long', timeZone: 'Europe/Brussels' });
+
+/** R-CHQ-3…5, R-CHQ-7: approval, with the worker's share and how to pay it. */
+export function chequeApprovedMail(data: ChequeApprovedMail): Mail {
+  const paragraphs: Array<string | string[]> = [
+    `Beste ${data.firstName},`,
+    `Uw aanvraag ${data.requestId} van opleidingscheques voor de opleiding ${data.odbNumber} is goedgekeurd.`,
+    [
+      `Bedrag aan opleidingscheques: ${formatEuro(data.amountCents)}`,
+      `Uw persoonlijke bijdrage: ${formatEuro(data.contributionCents)}`,
+      `Deel van de Vlaamse overheid: ${formatEuro(data.governmentCents)}`,
+    ],
+  ];
+  if (data.contributionCents > 0) {
+    const due = data.contributionDueAt === null ? '' : ` vóór ${dateFormat.format(new Date(data.contributionDueAt))}`;
+    paragraphs.push(
+      `Hoe betaalt u? De uitgever van de opleidingscheques stuurt u een e-mail met een betaalopdracht. Betaal uw bijdrage van ` +
+        `${formatEuro(data.contributionCents)}${due} met de vermelde gestructureerde mededeling. Zodra de betaling binnen is, ` +
+        'levert de uitgever de cheques elektronisch.',
+      'Betaalt u niet op tijd, dan vervalt de aanvraag en komt het bedrag weer vrij in uw budget.',
+    );
+  } else {
+    paragraphs.push('U hoeft niets te betalen: de Vlaamse overheid betaalt het volledige bedrag. De uitgever levert de cheques elektronisch.');
+  }
+  return composeMail([data.to], 'Uw aanvraag van opleidingscheques is goedgekeurd', paragraphs);
+}

@@ -1,0 +1,18 @@
+import { composeMail, type Mail } from '../mail';
+
+export interface ContactCheckMail {
+  to: string;
+  organisationName: string;
+  kbo: string;
+  contact: { name: string; email: string; phone: string };
+}
+
+/** R-REG-4: the yearly request to confirm the contact details. */
+export function contactCheckMail(data: ContactCheckMail): Mail {
+  return composeMail([data.to], 'Kloppen uw contactgegevens nog?', [
+    'Beste,',
+    `Het departement houdt de contactgegevens van alle opleidingsverstrekkers bij, voor vragen over aanvragen, evaluaties en nieuwsbrieven. Eén keer per jaar vragen we na of ze nog kloppen. Voor ${data.organisationName} (KBO ${data.kbo}) hebben we:`,
+    [`Contactpersoon: ${data.contact.name}`, `E-mail: ${data.contact.email}`, `Telefoon: ${data.contact.phone}`],
+    'Kloppen deze gegevens niet meer, of wilt u ze bevestigen? Werk dan het organisatieprofiel bij in het aanbiedersportaal. Elke bijwerking van het profiel geldt als bevestiging.',
+  ]);
+}

@@ -1,0 +1,53 @@
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { z } from 'zod';
+import { ISSUER_SIGNATURE_HEADER, ISSUER_TIMESTAMP_HEADER } from '../../shared/cheques/issuer-events';
+import { signIssuerEvent } from '../../shared/cheques/signature';
+import { parseEnv } from '../config/env';
+import type { OutboxMessage } from './outbox';
+
+const issuerEnv = z.object({
+  ISSUER_BUCKET: z.string().min(1),
+  ISSUER_WEBHOOK_URL: z.url().optional(),
+  ISSUER_WEBHOOK_SECRET: z.string().min(16).optional(),
+  S3_FORCE_PATH_STYLE: z.string().optional(),
+});
+
+// Parsed on first delivery (not at module load): the outbox consumer also delivers mail, which must
+// not depend on the issuer's configuration.
+let config: { env: z.output<typeof issuerEnv>; s3: S3Client } | undefined;
+function issuerConfig() {
+  if (!config) {
+    const env = parseEnv(issuerEnv);
+    config = { env, s3: new S3Client({ forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true' }) };
+  }
+  return config;
+}
+
+/** S3 key of the order file of one request (the issuer reads `orders/`). */
+export const issuerOrderKey = (requestId: string) => `orders/${requestId}.json`;
+
+/**
+ * Delivers an issue order (R-CHQ-7): one JSON file per request in the issuer bucket and, when
+ * ISSUER_WEBHOOK_URL is configured, a POST of the same bytes there, signed like the issuer's own events
+ * (HMAC-SHA256 of `${timestamp}.${body}`). Both are idempotent per request (same key, same body), so a
+ * retried delivery does no harm; a failing webhook throws and the outbox retries.
+ */
+export async function deliverIssuerOrder(message: Extract<OutboxMessage, { kind: 'issuer-order' }>): Promise<string> {
+  const { env, s3 } = issuerConfig();
+  const requestId = String(message.order.requestId ?? '');
+  if (requestId === '') throw new Error('issuer order without requestId');
+  const body = JSON.stringify(message.order);
+  const key = issuerOrderKey(requestId);
+  await s3.send(new PutObjectCommand({ Bucket: env.ISSUER_BUCKET, Key: key, Body: body, ContentType: 'application/json' }));
+  if (env.ISSUER_WEBHOOK_URL) {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': `order-${requestId}` };
+    if (env.ISSUER_WEBHOOK_SECRET) {
+      headers[ISSUER_TIMESTAMP_HEADER] = timestamp;
+      headers[ISSUER_SIGNATURE_HEADER] = signIssuerEvent(env.ISSUER_WEBHOOK_SECRET, timestamp, body);
+    }
+    const response = await fetch(env.ISSUER_WEBHOOK_URL, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) throw new Error(`issuer webhook answered ${response.status}`);
+  }
+  return `s3://${env.ISSUER_BUCKET}/${key}`;
+}

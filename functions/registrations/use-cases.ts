@@ -1,0 +1,178 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { brusselsDate, compareDates, type IsoDate } from '../../shared/applications/calendar';
+import { ProblemError, conflict, notFound, validationFailed } from '../../shared/http/problem';
+import {
+  applyEvaluation,
+  stopRegistration,
+  toPublishedRegistration,
+  type Evaluation,
+  type PublishedRegistration,
+  type Registration,
+  type StopRequest,
+} from '../../shared/registrations/registration';
+import { dynamo } from '../adapters/aws-clients';
+import { evaluationResultMail } from '../mail/templates/evaluation-result';
+import { outboxPut } from '../outbox/outbox';
+import { gsi, keys } from '../storage/keys';
+import { fromRegistrationItem, getRegistration, putRegistration, resolveOdbNumber, writeRegistration, type StoredRegistration, type TransactItem } from './store';
+import { dutchDate } from '../mail/templates/registration-format';
+
+const ATTEMPTS = 3;
+
+const isVersionConflict = (error: unknown) =>
+  error instanceof ConditionalCheckFailedException
+  || (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed'));
+
+/** Read-modify-write with optimistic concurrency, retried from a fresh read when someone wrote in between. */
+async function withRetry<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isVersionConflict(error)) throw error;
+      if (attempt >= ATTEMPTS) throw conflict('De registratie werd tegelijk gewijzigd. Probeer het opnieuw.');
+    }
+  }
+}
+
+export type ProviderRegistration = PublishedRegistration & Pick<Registration, 'stopReason' | 'applicationId'>;
+
+export const toProviderRegistration = (reg: Registration): ProviderRegistration => ({
+  ...toPublishedRegistration(reg),
+  stopReason: reg.stopReason,
+  applicationId: reg.applicationId,
+});
+
+// ── GET /v1/registrations ───────────────────────────────────────────────────────────────────
+
+const CURSOR_KEYS = ['pk', 'sk', 'gsi1pk', 'gsi1sk'] as const;
+
+function decodeCursor(cursor: string, kbo: string): Record<string, string> {
+  const invalid = () => validationFailed([{ path: 'query.cursor', code: 'invalid_cursor', message: 'Deze cursor is ongeldig; gebruik nextCursor van de vorige pagina.' }]);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid();
+  const entries = Object.entries(parsed);
+  if (entries.length !== CURSOR_KEYS.length || !entries.every(([k, v]) => (CURSOR_KEYS as readonly string[]).includes(k) && typeof v === 'string')) throw invalid();
+  const key = parsed as Record<string, string>;
+  if (key.gsi1pk !== gsi.orgRegistrations(kbo)) throw invalid();
+  return key;
+}
+
+/** R-SUB-2: the organisation's registrations (every status), oldest valid-from first, paged. */
+export async function listOwnRegistrations(table: string, kbo: string, limit: number, cursor: string | undefined) {
+  const result = await dynamo().send(new QueryCommand({
+    TableName: table,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': gsi.orgRegistrations(kbo) },
+    Limit: limit,
+    ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, kbo) } : {}),
+  }));
+  const items = (result.Items ?? []).filter((item) => item.type === 'registration').map((item) => toProviderRegistration(fromRegistrationItem(item).registration));
+  const last = result.LastEvaluatedKey;
+  return {
+    items,
+    nextCursor: last ? Buffer.from(JSON.stringify(Object.fromEntries(CURSOR_KEYS.map((k) => [k, last[k]])))).toString('base64url') : null,
+  };
+}
+
+// ── POST /v1/registrations/{odbNumber}/stop ─────────────────────────────────────────────────
+
+async function ownRegistration(table: string, kbo: string, odbNumber: string): Promise<StoredRegistration> {
+  const stored = await getRegistration(table, odbNumber);
+  // Another organisation's number is "not found", never "forbidden" (api.md).
+  if (!stored || stored.registration.provider.kbo !== kbo) throw notFound('Uw organisatie heeft geen registratie met dit ODB-nummer.');
+  return stored;
+}
+
+/**
+ * R-REG-1: stop date (today or later) and reason. Today's date stops it at once; a later date is
+ * put in the `due` index (`stop-dates`, 00:00 Brussels on the stop date) for the daily job.
+ */
+export async function stopOwnRegistration(table: string, kbo: string, odbNumber: string, request: StopRequest, now: Date): Promise<ProviderRegistration> {
+  const today = brusselsDate(now.toISOString());
+  return withRetry(async () => {
+    const stored = await ownRegistration(table, kbo, odbNumber);
+    const stopped = stopRegistration(stored.registration, request, today);
+    await writeRegistration(table, stopped, stored, now);
+    return toProviderRegistration(stopped);
+  });
+}
+
+// ── GET /v1/trainings/{odbNumber} ───────────────────────────────────────────────────────────
+
+/**
+ * One registration as published. Active and replaced registrations are shown (a replaced one names
+ * its successor in `replacedBy`, R-REG-2); a module's number shows its training. A stopped or
+ * removed one — or one whose stop or removal date has come, even before the nightly job ran — is
+ * no longer available: 410 Gone, so a number on an old certificate is told apart from a typo (404).
+ */
+export async function publishedTraining(table: string, odbNumber: string, now: Date): Promise<PublishedRegistration> {
+  const resolved = await resolveOdbNumber(table, odbNumber);
+  if (!resolved) throw notFound('Er is geen opleiding met dit ODB-nummer.');
+  const reg = resolved.registration;
+  const today = brusselsDate(now.toISOString());
+  const reached = (date: IsoDate | null) => date !== null && compareDates(today, date) >= 0;
+  if (reg.status === 'stopped' || reg.status === 'removed' || reached(reg.stopDate) || reached(reg.removalDate)) {
+    const removed = reg.status === 'removed' || (reg.status !== 'stopped' && !reached(reg.stopDate) && reached(reg.removalDate));
+    const what = removed
+      ? `werd${reg.removalDate ? ` op ${dutchDate(reg.removalDate)}` : ''} verwijderd`
+      : `werd${reg.stopDate ? ` vanaf ${dutchDate(reg.stopDate)}` : ''} stopgezet`;
+    throw new ProblemError(410, 'training-no-longer-registered', 'Niet meer geregistreerd',
+      `De opleiding ${reg.odbNumber} ${what} en staat niet meer in de opleidingsdatabank.`);
+  }
+  return toPublishedRegistration(reg);
+}
+
+// ── POST /v1/backoffice/registrations/{odbNumber}/evaluation ───────────────────────────────
+
+interface OrganisationContact {
+  name: string;
+  contact: { name: string; email: string; phone: string };
+}
+
+async function organisationContact(table: string, kbo: string): Promise<OrganisationContact | null> {
+  const result = await dynamo().send(new GetCommand({ TableName: table, Key: keys.organisation(kbo) }));
+  const item = result.Item as Partial<OrganisationContact> | undefined;
+  if (!item?.contact?.email) return null;
+  return { name: item.name ?? kbo, contact: item.contact };
+}
+
+/** The deterministic outbox id of an evaluation mail (one per evaluation of a registration). */
+export const evaluationMailId = (odbNumber: string, evaluationCount: number) => `evaluation:${odbNumber}:${evaluationCount}`;
+
+/**
+ * R-BO-5: positive → extended by a year (a pending removal is lifted); negative → removal on
+ * 31 December of next year, put in the `due` index (`evaluation-removals`). The organisation's
+ * general contact is mailed in the same transaction.
+ */
+export async function evaluateRegistration(table: string, odbNumber: string, outcome: Evaluation['outcome'], now: Date): Promise<Registration> {
+  const today = brusselsDate(now.toISOString());
+  return withRetry(async () => {
+    const stored = await getRegistration(table, odbNumber);
+    if (!stored) throw notFound('Er is geen registratie met dit ODB-nummer.');
+    const evaluated = applyEvaluation(stored.registration, outcome, today);
+    const items: TransactItem[] = [putRegistration(table, evaluated, stored, now)];
+    const org = await organisationContact(table, evaluated.provider.kbo);
+    if (org) {
+      const mail = evaluationResultMail({
+        to: org.contact.email,
+        organisationName: org.name,
+        title: evaluated.title,
+        odbNumber: evaluated.odbNumber,
+        outcome,
+        evaluationDue: evaluated.evaluationDue,
+        removalDate: evaluated.removalDate,
+      });
+      items.push(outboxPut(table, evaluationMailId(evaluated.odbNumber, evaluated.evaluations.length), { kind: 'mail', mail }, now));
+    }
+    await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+    return evaluated;
+  });
+}

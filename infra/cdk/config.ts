@@ -1,0 +1,89 @@
+import type { Node } from 'constructs';
+
+/**
+ * Deployment settings, read once from CDK context (`cdk.json` holds the defaults; override with
+ * `-c key=value`). Nothing here is a secret: secrets live in Secrets Manager under the names below.
+ */
+export interface DeployConfig {
+  /** `prod` turns on deletion protection and RETAIN; anything else is a throwaway environment. */
+  stage: string;
+  production: boolean;
+  region: string;
+  /** Mail domain (SES identity) and, with `siteCertificateArn`, the site's domain. */
+  domain: string;
+  /** Sender address of every mail; must be in `domain`. */
+  senderAddress: string;
+  /** Public URL of the site (links in mails, CORS origin of the API and of the presigned POST). */
+  siteUrl: string;
+  /** ACM certificate in us-east-1 for `domain`; without it the site is served on its CloudFront domain. */
+  siteCertificateArn: string | undefined;
+  oidcIssuer: string;
+  oidcAudience: string[];
+  rrnHmacSecretName: string;
+  issuerWebhookSecretName: string;
+  issuerWebhookUrl: string;
+  /** Key of the published catalogue snapshot in the catalogue bucket (input of the site build). */
+  catalogueSnapshotKey: string;
+  alarmEmail: string | undefined;
+  logRetentionDays: number;
+  apiThrottle: { rateLimit: number; burstLimit: number };
+}
+
+function text(node: Node, key: string, fallback?: string): string {
+  const value: unknown = node.tryGetContext(key);
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  if (typeof value === 'number') return String(value);
+  if (fallback !== undefined) return fallback;
+  throw new Error(`Missing CDK context value "${key}" (set it in cdk.json or pass -c ${key}=...)`);
+}
+
+function optional(node: Node, key: string): string | undefined {
+  const value: unknown = node.tryGetContext(key);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function list(node: Node, key: string): string[] {
+  const value: unknown = node.tryGetContext(key);
+  if (Array.isArray(value)) return value.map(String).filter((v) => v !== '');
+  if (typeof value === 'string' && value.trim() !== '') {
+    // `-c key=a,b` or `-c key=["a","b"]`
+    if (value.trim().startsWith('[')) return (JSON.parse(value) as unknown[]).map(String);
+    return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  }
+  throw new Error(`Missing CDK context value "${key}"`);
+}
+
+function integer(node: Node, key: string, fallback: number): number {
+  const raw = optional(node, key) ?? (typeof node.tryGetContext(key) === 'number' ? String(node.tryGetContext(key)) : undefined);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`CDK context "${key}" must be a positive integer`);
+  return value;
+}
+
+export function readConfig(node: Node): DeployConfig {
+  const stage = text(node, 'stage', 'prod');
+  const domain = text(node, 'domain');
+  const senderAddress = text(node, 'senderAddress', `opleidingsdatabank@${domain}`);
+  if (!senderAddress.toLowerCase().endsWith(`@${domain.toLowerCase()}`)) {
+    throw new Error(`senderAddress ${senderAddress} must be an address of the SES domain ${domain}`);
+  }
+  return {
+    stage,
+    production: stage === 'prod',
+    region: text(node, 'region', 'eu-west-1'),
+    domain,
+    senderAddress,
+    siteUrl: text(node, 'siteUrl', `https://${domain}`),
+    siteCertificateArn: optional(node, 'siteCertificateArn'),
+    oidcIssuer: text(node, 'oidcIssuer'),
+    oidcAudience: list(node, 'oidcAudience'),
+    rrnHmacSecretName: text(node, 'rrnHmacSecretName'),
+    issuerWebhookSecretName: text(node, 'issuerWebhookSecretName'),
+    issuerWebhookUrl: text(node, 'issuerWebhookUrl'),
+    catalogueSnapshotKey: text(node, 'catalogueSnapshotKey', 'catalogue/latest.json'),
+    alarmEmail: optional(node, 'alarmEmail'),
+    logRetentionDays: integer(node, 'logRetentionDays', 30),
+    apiThrottle: { rateLimit: integer(node, 'apiRateLimit', 50), burstLimit: integer(node, 'apiBurstLimit', 100) },
+  };
+}

@@ -1,0 +1,97 @@
+import { operations } from '../../shared/api/contract';
+import { catalogueBucket, documentsBucket, idempotencyTable, issuerBucket, mainTable } from '../../functions/storage/definitions';
+
+/**
+ * What each function may touch: THE one table of grants. The function construct turns every entry
+ * into an environment variable AND exactly that IAM access (`bindTable`, `bindBucket`, `bindMail`,
+ * `bindSecret`, `bindSiteBuild`), so a function cannot read a variable it has no permission for, nor
+ * hold a permission it has no variable for.
+ *
+ * Rules, from general to specific (adjust here when a handler needs more or less):
+ * 1. Every function reads and writes the main table (single-table design).
+ * 2. API functions by the routes they serve (derived from the contract, so new routes are covered):
+ *    an area with an `idempotent` operation gets the idempotency table, the area of the issuer's signed
+ *    webhook its shared secret; `routeRules` below adds buckets and secrets by path.
+ * 3. Jobs and stream consumers by name (`namedRules`).
+ */
+export type FunctionKind = 'api' | 'job' | 'stream';
+export type TableAccess = 'read' | 'readWrite';
+export type BucketAccess = 'read' | 'write' | 'readWrite';
+export type SecretId = 'rrnHmac' | 'issuerWebhook';
+
+export interface FunctionAccess {
+  /** By table definition id. */
+  tables: Record<string, TableAccess>;
+  /** By bucket definition id. */
+  buckets: Record<string, BucketAccess>;
+  /** Send mail through SES (MAIL_FROM, SES_CONFIGURATION_SET). */
+  mail: boolean;
+  secrets: SecretId[];
+  /** ISSUER_WEBHOOK_URL (plain configuration). */
+  issuerWebhookUrl: boolean;
+  /** Start the site build (republish): SITE_BUILD_PROJECT. */
+  siteBuild: boolean;
+}
+
+type Grant = Partial<Omit<FunctionAccess, 'tables' | 'buckets'>> & { tables?: FunctionAccess['tables']; buckets?: FunctionAccess['buckets'] };
+
+/** API areas: grants by the path of any route the area serves. */
+const routeRules: ReadonlyArray<{ pathPrefix: string; grant: Grant }> = [
+  // Open data reads the published snapshot.
+  { pathPrefix: '/v1/trainings', grant: { buckets: { [catalogueBucket.id]: 'read' } } },
+  // Providers: presigned POST upload slots (s3:PutObject) and reading their own documents back.
+  { pathPrefix: '/v1/applications', grant: { buckets: { [documentsBucket.id]: 'readWrite' } } },
+  { pathPrefix: '/v1/organisation', grant: { buckets: { [documentsBucket.id]: 'readWrite' } } },
+  // Back office: download links (presigned GET) for every document.
+  { pathPrefix: '/v1/backoffice', grant: { buckets: { [documentsBucket.id]: 'read' } } },
+  // Workers' cheques: keys are the keyed hash (HMAC) of the national register number from the token.
+  { pathPrefix: '/v1/cheques', grant: { secrets: ['rrnHmac'] } },
+  { pathPrefix: '/v1/cheque-requests', grant: { secrets: ['rrnHmac'] } },
+];
+
+/** Jobs and stream consumers: grants by `<kind>:<name>`. */
+const namedRules: Readonly<Record<string, Grant>> = {
+  // The outbox consumer sends mails and hands issue orders to the cheque issuer (bucket + signed webhook).
+  'stream:outbox': { mail: true, buckets: { [issuerBucket.id]: 'write' }, secrets: ['issuerWebhook'], issuerWebhookUrl: true },
+  // The catalogue republisher writes the snapshot and starts the site build.
+  'stream:republish': { buckets: { [catalogueBucket.id]: 'readWrite' }, siteBuild: true },
+};
+
+function merge(into: FunctionAccess, grant: Grant): void {
+  for (const [id, mode] of Object.entries(grant.tables ?? {})) {
+    into.tables[id] = into.tables[id] === 'readWrite' ? 'readWrite' : mode;
+  }
+  for (const [id, mode] of Object.entries(grant.buckets ?? {})) {
+    const current = into.buckets[id];
+    into.buckets[id] = current === undefined || current === mode ? mode : 'readWrite';
+  }
+  into.mail ||= grant.mail ?? false;
+  into.issuerWebhookUrl ||= grant.issuerWebhookUrl ?? false;
+  into.siteBuild ||= grant.siteBuild ?? false;
+  for (const secret of grant.secrets ?? []) if (!into.secrets.includes(secret)) into.secrets.push(secret);
+}
+
+export function accessFor(kind: FunctionKind, name: string): FunctionAccess {
+  const access: FunctionAccess = { tables: { [mainTable.id]: 'readWrite' }, buckets: {}, mail: false, secrets: [], issuerWebhookUrl: false, siteBuild: false };
+  if (kind === 'api') {
+    const ops = operations.filter((op) => op.fn === name);
+    if (ops.some((op) => op.idempotent)) merge(access, { tables: { [idempotencyTable.id]: 'readWrite' } });
+    if (ops.some((op) => op.auth.kind === 'signature')) merge(access, { secrets: ['issuerWebhook'] });
+    for (const rule of routeRules) {
+      if (ops.some((op) => op.path === rule.pathPrefix || op.path.startsWith(`${rule.pathPrefix}/`) || op.path.startsWith(`${rule.pathPrefix}?`))) merge(access, rule.grant);
+    }
+  }
+  const named = namedRules[`${kind}:${name}`];
+  if (named) merge(access, named);
+  return access;
+}
+
+/** Memory and timeout per kind (explicit on every function). */
+export const sizing: Record<FunctionKind, { memorySize: number; timeoutSeconds: number }> = {
+  // API Gateway gives up after 30 s; a handler that needs more is a bug.
+  api: { memorySize: 1024, timeoutSeconds: 10 },
+  // Jobs query the due index in pages; the local stack gives them the same 15 minutes.
+  job: { memorySize: 1024, timeoutSeconds: 900 },
+  // Stream batches (the local poller also allows 5 minutes).
+  stream: { memorySize: 1024, timeoutSeconds: 300 },
+};

@@ -1,0 +1,203 @@
+import { Duration, IgnoreMode, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods, CachePolicy, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType,
+  HeadersFrameOption, HeadersReferrerPolicy, HttpVersion, PriceClass, ResponseHeadersPolicy, SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BuildSpec, CfnProject, ComputeType, LinuxArmBuildImage, Project, Source } from 'aws-cdk-lib/aws-codebuild';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Bucket, CfnBucket, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { Asset } from 'aws-cdk-lib/aws-s3-assets';
+import type { Construct } from 'constructs';
+import type { DeployConfig } from '../config';
+import { repoRoot } from '../constructs/app-function';
+import { accessLogBucket, secureBucketProps } from './storage-stack';
+
+export interface SiteStackProps extends StackProps {
+  config: DeployConfig;
+  catalogueBucket: IBucket;
+  apiUrl: string;
+  logRetention: RetentionDays;
+}
+
+/** What the site build needs of the repository (uploaded as an asset; CodeBuild runs `npm ci` itself). */
+const siteSourceExcludes = [
+  '/*', '!/package.json', '!/package-lock.json', '!/tsconfig.json', '!/site/', '!/shared/',
+  'site/node_modules/', 'site/dist/', 'site/.astro/', 'site/public/pagefind/',
+];
+
+/** Pretty URLs: `/opleidingen/123/` → `/opleidingen/123/index.html` (Astro's directory format). */
+const directoryIndex = `function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (uri.endsWith('/')) request.uri = uri + 'index.html';
+  else if (!uri.split('/').pop().includes('.')) request.uri = uri + '/index.html';
+  return request;
+}`;
+
+/**
+ * The public catalogue: a private site bucket behind CloudFront (origin access control, security
+ * headers), and the build service that republishes it: CodeBuild takes the catalogue snapshot from the
+ * catalogue bucket, builds the Astro site and the Pagefind index, syncs the result and invalidates the
+ * cache. Every step runs in the build phase, so a failed build never touches the site that is online.
+ */
+export class SiteStack extends Stack {
+  readonly siteBucket: Bucket;
+  readonly distribution: Distribution;
+  readonly buildProject: Project;
+
+  constructor(scope: Construct, id: string, props: SiteStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const logs = accessLogBucket(this, config);
+    this.siteBucket = new Bucket(this, 'SiteBucket', {
+      ...secureBucketProps(config),
+      // The site is rebuilt from the catalogue at any time: no versions to keep.
+      removalPolicy: RemovalPolicy.DESTROY,
+      lifecycleRules: [{ id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 'site/',
+    });
+
+    const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Security headers of the public catalogue',
+      securityHeadersBehavior: {
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, preload: false, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        xssProtection: { protection: true, modeBlock: true, override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: [
+            "default-src 'self'",
+            // Pagefind runs WebAssembly; Astro may inline small scripts.
+            "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            `connect-src 'self' ${props.apiUrl} ${new URL(config.oidcIssuer).origin}`,
+            "frame-ancestors 'none'",
+            "base-uri 'self'",
+            `form-action 'self' ${new URL(config.oidcIssuer).origin}`,
+            "object-src 'none'",
+          ].join('; '),
+          override: true,
+        },
+      },
+      customHeadersBehavior: {
+        customHeaders: [{ header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()', override: true }],
+      },
+    });
+
+    const certificate = config.siteCertificateArn ? Certificate.fromCertificateArn(this, 'Certificate', config.siteCertificateArn) : undefined;
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: `Opleidingsincentives ${config.stage} catalogue`,
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.siteBucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: headers,
+        compress: true,
+        functionAssociations: [{
+          eventType: FunctionEventType.VIEWER_REQUEST,
+          function: new CloudFrontFunction(this, 'DirectoryIndex', { code: FunctionCode.fromInline(directoryIndex), comment: 'Directory index for pretty URLs' }),
+        }],
+      },
+      defaultRootObject: 'index.html',
+      // Without s3:ListBucket, a missing object is a 403 from S3: show the 404 page with status 404.
+      errorResponses: [403, 404].map((status) => ({ httpStatus: status, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.minutes(1) })),
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      priceClass: PriceClass.PRICE_CLASS_100,
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cloudfront/',
+      ...(certificate ? { certificate, domainNames: [config.domain], minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021 } : {}),
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason: 'The catalogue is public open data of the Flemish government, read from anywhere (also by Flemish workers abroad); no geo restriction.',
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR2',
+      reason: 'Static, read-only site from S3 with no dynamic origin; a WAF web ACL would add a fixed monthly cost to a pay-per-request platform for no attack surface.',
+    });
+    if (!certificate) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason: 'Without a custom certificate (context siteCertificateArn) CloudFront serves its default *.cloudfront.net certificate, whose TLS policy cannot be set; with a certificate TLSv1.2_2021 applies.',
+      });
+    }
+
+    // The build service.
+    const source = new Asset(this, 'SiteSource', { path: repoRoot, exclude: siteSourceExcludes, ignoreMode: IgnoreMode.GIT });
+    const buildLogs = new LogGroup(this, 'BuildLogs', { retention: props.logRetention, removalPolicy: config.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY });
+    this.buildProject = new Project(this, 'SiteBuild', {
+      description: 'Republishes the catalogue site from the published snapshot',
+      source: Source.s3({ bucket: source.bucket, path: source.s3ObjectKey }),
+      environment: { buildImage: LinuxArmBuildImage.AMAZON_LINUX_2023_STANDARD_3_0, computeType: ComputeType.LARGE },
+      environmentVariables: {
+        CATALOGUE_BUCKET: { value: props.catalogueBucket.bucketName },
+        CATALOGUE_KEY: { value: config.catalogueSnapshotKey },
+        SITE_BUCKET: { value: this.siteBucket.bucketName },
+        DISTRIBUTION_ID: { value: this.distribution.distributionId },
+        PUBLIC_API_URL: { value: props.apiUrl },
+        PUBLIC_SITE_URL: { value: config.siteUrl },
+        ASTRO_TELEMETRY_DISABLED: { value: '1' },
+      },
+      // One build at a time: a change that arrives during a build triggers the next one.
+      concurrentBuildLimit: 1,
+      timeout: Duration.minutes(60),
+      logging: { cloudWatch: { logGroup: buildLogs } },
+      buildSpec: BuildSpec.fromObject({
+        version: '0.2',
+        env: { shell: 'bash' },
+        phases: {
+          install: { commands: ['npm ci --no-audit --no-fund'] },
+          build: {
+            // A failing command stops the phase: nothing is synced, the previous site stays online.
+            commands: [
+              'aws s3 cp "s3://$CATALOGUE_BUCKET/$CATALOGUE_KEY" /tmp/catalogue.json',
+              'rm -rf /tmp/site && npx tsx site/build.ts --catalogue /tmp/catalogue.json --out /tmp/site',
+              'test -f /tmp/site/index.html',
+              // Hashed assets first (immutable), then pages and the search index; old files last.
+              'if [ -d /tmp/site/_astro ]; then aws s3 sync /tmp/site/_astro "s3://$SITE_BUCKET/_astro" --cache-control "public,max-age=31536000,immutable"; fi',
+              'aws s3 sync /tmp/site "s3://$SITE_BUCKET" --exclude "_astro/*" --cache-control "public,max-age=60"',
+              'aws s3 sync /tmp/site "s3://$SITE_BUCKET" --delete --size-only',
+              'aws cloudfront create-invalidation --distribution-id "$DISTRIBUTION_ID" --paths "/*"',
+            ],
+          },
+        },
+      }),
+    });
+    const role = this.buildProject.role!;
+    const projectLogicalId = this.resolve(this.getLogicalId(this.buildProject.node.defaultChild as CfnProject)) as string;
+    const siteBucketLogicalId = this.resolve(this.getLogicalId(this.siteBucket.node.defaultChild as CfnBucket)) as string;
+    const acknowledgements: Record<string, string> = {
+      'AwsSolutions-IAM5[Action::s3:GetObject*]': 'Read-only grant of the S3 source binding on the CDK asset holding the site source archive (added by Source.s3).',
+      'AwsSolutions-IAM5[Action::s3:GetBucket*]': 'Read-only grant of the S3 source binding on the CDK asset bucket (added by Source.s3), needed to fetch the site source archive.',
+      'AwsSolutions-IAM5[Action::s3:List*]': 'Read-only grant of the S3 source binding on the CDK asset bucket (added by Source.s3), needed to fetch the site source archive.',
+      [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:${this.region}:<AWS::AccountId>:log-group:/aws/codebuild/<${projectLogicalId}>:*]`]:
+        "CodeBuild's default statement for the log streams (':*') of this project's own /aws/codebuild/<project> group.",
+      [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:codebuild:${this.region}:<AWS::AccountId>:report-group/<${projectLogicalId}>-*]`]:
+        "CodeBuild's default statement for test report groups named after this project only.",
+      [`AwsSolutions-IAM5[Resource::<${siteBucketLogicalId}.Arn>/*]`]:
+        'The build replaces the whole site: put and delete on the objects of the site bucket only (page paths are data: one per training).',
+    };
+    for (const [ackId, reason] of Object.entries(acknowledgements)) Validations.of(role).acknowledge({ id: ackId, reason });
+    Validations.of(this.buildProject).acknowledge({
+      id: 'AwsSolutions-CB4',
+      reason: 'The build has no artifacts (it syncs the public site itself) and handles only public catalogue data; CodeBuild encrypts its logs with the AWS-managed key, a customer key would add a fixed monthly cost.',
+    });
+    // Exactly the snapshot object, nothing else of the catalogue bucket.
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.catalogueBucket.arnForObjects(config.catalogueSnapshotKey)] }));
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.siteBucket.bucketArn] }));
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [this.siteBucket.arnForObjects('*')] }));
+    role.addToPrincipalPolicy(new PolicyStatement({
+      actions: ['cloudfront:CreateInvalidation'],
+      resources: [this.formatArn({ service: 'cloudfront', region: '', resource: 'distribution', resourceName: this.distribution.distributionId })],
+    }));
+  }
+}

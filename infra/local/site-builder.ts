@@ -1,0 +1,181 @@
+/**
+ * The local stand-in for the build service (CodeBuild in AWS): watches `snapshots/latest.json` in the
+ * S3 emulator (HeadObject ETag, about every second), and when it changed downloads it, builds the site
+ * (site/build.ts: Astro + Pagefind) into a fresh directory under `<dataDir>/site/builds/`, and swaps it
+ * in atomically: `<dataDir>/site/current` is a symlink, replaced by rename.
+ *
+ * - A snapshot that arrives during a build is picked up by the first poll after it: exactly one next
+ *   build, with the latest snapshot (the ones in between are never built, and never lost).
+ * - A failed build is logged and keeps the previous site online; the same snapshot is not retried
+ *   (the next snapshot is).
+ * - `<dataDir>/site/status.json` tells what is live and what is building (for tests and the bench).
+ */
+import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { LATEST_SNAPSHOT_KEY } from '../../functions/catalogue/store';
+import type { BuildSiteOptions, BuildSiteResult } from '../../site/build';
+
+export interface SiteBuildInfo {
+  etag: string;
+  publishedAt: string | null;
+  trainings: number;
+  /** When the build started and was live (ISO). */
+  startedAt: string;
+  liveAt?: string;
+  ms?: number;
+  pages?: number;
+}
+
+export interface SiteStatus {
+  state: 'waiting' | 'building' | 'idle';
+  current: SiteBuildInfo | null;
+  building: SiteBuildInfo | null;
+  lastError: { etag: string; message: string; at: string } | null;
+  builds: number;
+}
+
+export interface SiteBuilderOptions {
+  dataDir: string;
+  bucket: string;
+  s3: S3Client;
+  log: (line: string) => void;
+  pollIntervalMs?: number;
+  /** The build itself (default: site/build.ts, imported on first use). */
+  build?: (options: BuildSiteOptions) => Promise<BuildSiteResult>;
+}
+
+export const siteDir = (dataDir: string) => join(dataDir, 'site');
+export const currentSiteDir = (dataDir: string) => join(siteDir(dataDir), 'current');
+export const siteStatusFile = (dataDir: string) => join(siteDir(dataDir), 'status.json');
+
+export function readSiteStatus(dataDir: string): SiteStatus | null {
+  const file = siteStatusFile(dataDir);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SiteStatus) : null;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export function startSiteBuilder(options: SiteBuilderOptions) {
+  const root = siteDir(options.dataDir);
+  const buildsDir = join(root, 'builds');
+  const current = currentSiteDir(options.dataDir);
+  const previous = readSiteStatus(options.dataDir);
+  const status: SiteStatus = {
+    state: 'waiting',
+    // A persisted site stays live across restarts; it is rebuilt only when the snapshot changed.
+    current: previous?.current && existsSync(current) ? previous.current : null,
+    building: null,
+    lastError: null,
+    builds: 0,
+  };
+  let stopped = false;
+  let warnedUnreachable = false;
+  let idleResolvers: Array<() => void> = [];
+
+  const saveStatus = async () => {
+    await mkdir(root, { recursive: true });
+    const temp = `${siteStatusFile(options.dataDir)}.tmp`;
+    await writeFile(temp, JSON.stringify(status, null, 2));
+    await rename(temp, siteStatusFile(options.dataDir));
+  };
+
+  /** Removes old build directories (never the live one or the one being built). */
+  const cleanUp = async (keep: string[]) => {
+    const entries = await readdir(buildsDir).catch(() => [] as string[]);
+    await Promise.all(entries.filter((e) => !keep.includes(e)).map((e) => rm(join(buildsDir, e), { recursive: true, force: true })));
+  };
+
+  /** The directory under builds/ the live symlink points into (`builds/<name>/out` → `<name>`). */
+  const liveTarget = async () => (await readlink(current).catch(() => '')).split(/[\\/]/)[1] ?? '';
+
+  async function buildLatest(): Promise<void> {
+    const object = await options.s3.send(new GetObjectCommand({ Bucket: options.bucket, Key: LATEST_SNAPSHOT_KEY }));
+    const etag = object.ETag ?? '';
+    const text = (await object.Body?.transformToString('utf-8')) ?? '';
+    let publishedAt: string | null = null;
+    let trainings = 0;
+    try {
+      const parsed = JSON.parse(text) as { publishedAt?: string; trainings?: unknown[] };
+      publishedAt = parsed.publishedAt ?? null;
+      trainings = parsed.trainings?.length ?? 0;
+    } catch { /* the build reports the bad snapshot */ }
+    const info: SiteBuildInfo = { etag, publishedAt, trainings, startedAt: new Date().toISOString() };
+    status.state = 'building';
+    status.building = info;
+    await saveStatus();
+    await mkdir(buildsDir, { recursive: true });
+    await cleanUp([await liveTarget()]);
+    const workDir = await mkdtemp(join(buildsDir, 'build-'));
+    const outDir = join(workDir, 'out');
+    const cataloguePath = join(workDir, 'catalogue.json');
+    await writeFile(cataloguePath, text);
+    const started = performance.now();
+    options.log(`site: building ${trainings} trainings (snapshot ${publishedAt ?? '?'})…`);
+    try {
+      const build = options.build ?? (await import('../../site/build')).buildSite;
+      const result = await build({ cataloguePath, outDir, onProgress: (message) => options.log(`site:   ${message}`) });
+      // Atomic swap: a new symlink renamed over `current`; a request sees the old or the new site.
+      const link = `${current}.${process.pid}.tmp`;
+      await rm(link, { force: true });
+      await symlink(join('builds', basename(workDir), 'out'), link);
+      await rename(link, current);
+      const ms = Math.round(performance.now() - started);
+      status.current = { ...info, liveAt: new Date().toISOString(), ms, pages: result.pages };
+      status.lastError = null;
+      status.builds++;
+      options.log(`site: live — ${result.pages} pages, ${trainings} trainings, built in ${seconds(ms)}`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      status.lastError = { etag, message, at: new Date().toISOString() };
+      options.log(`site: build failed; the previous site stays online.\n${message}`);
+      await rm(workDir, { recursive: true, force: true });
+    } finally {
+      status.state = 'idle';
+      status.building = null;
+      await saveStatus();
+    }
+  }
+
+  const loop = (async () => {
+    await saveStatus().catch(() => undefined);
+    while (!stopped) {
+      let busy = false;
+      try {
+        const head = await options.s3.send(new HeadObjectCommand({ Bucket: options.bucket, Key: LATEST_SNAPSHOT_KEY }))
+          .catch((error: { $metadata?: { httpStatusCode?: number } }) => {
+            if (error.$metadata?.httpStatusCode === 404) return undefined;
+            throw error;
+          });
+        warnedUnreachable = false;
+        const etag = head?.ETag;
+        if (etag !== undefined && etag !== status.current?.etag && etag !== status.lastError?.etag) {
+          busy = true;
+          await buildLatest();
+        }
+      } catch (error) {
+        if (!warnedUnreachable && !stopped) options.log(`site: cannot read the catalogue snapshot: ${error instanceof Error ? error.message : String(error)}`);
+        warnedUnreachable = true;
+      }
+      if (!busy) {
+        const waiting = idleResolvers;
+        idleResolvers = [];
+        waiting.forEach((resolve) => resolve());
+        await sleep(options.pollIntervalMs ?? 1000);
+      }
+    }
+  })();
+
+  return {
+    status: () => status,
+    /** Resolves after a poll that found nothing new to build. */
+    idle: () => new Promise<void>((resolve) => idleResolvers.push(resolve)),
+    /** Stops polling; a build in progress is not waited for longer than a few seconds. */
+    async stop() {
+      stopped = true;
+      await Promise.race([loop, sleep(5_000)]);
+    },
+  };
+}

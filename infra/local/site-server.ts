@@ -1,0 +1,129 @@
+/**
+ * The local static server of the public site (CloudFront + S3 in AWS): serves `<dataDir>/site/current`
+ * (the live build, a symlink the site builder swaps) on 127.0.0.1:SITE_PORT. `/x/` → `/x/index.html`,
+ * `/x` → 301 `/x/`, unknown paths → the site's 404 page. While no build exists yet it answers with a
+ * short Dutch page that refreshes itself.
+ */
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { currentSiteDir } from './site-builder';
+
+export const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  // Pagefind's index and fragments (gzip-compressed by Pagefind itself, decompressed in the browser).
+  '.pagefind': 'application/octet-stream',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
+};
+
+const buildingPage = `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="3">
+<title>De site wordt gebouwd — Opleidingsdatabank</title>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1d1d1b;line-height:1.5}h1{font-size:1.6rem}</style>
+</head>
+<body>
+<main>
+<h1>De site wordt gebouwd</h1>
+<p>De catalogus van opleidingen wordt gepubliceerd. Deze pagina ververst vanzelf zodra de site klaar is.</p>
+</main>
+</body>
+</html>
+`;
+
+export interface SiteServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startSiteServer(options: { dataDir: string; port: number; host?: string }): Promise<SiteServer> {
+  const current = currentSiteDir(options.dataDir);
+  const server: Server = createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { allow: 'GET, HEAD' }).end();
+        return;
+      }
+      // Resolve the live build once per request: a swap during the request cannot mix two builds.
+      const root = await realpath(current).catch(() => undefined);
+      if (root === undefined) {
+        res.writeHead(503, { 'content-type': contentTypes['.html'] as string, 'cache-control': 'no-store', 'retry-after': '3' });
+        res.end(req.method === 'HEAD' ? undefined : buildingPage);
+        return;
+      }
+      const base = normalize(root + sep);
+      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      let file = normalize(join(base, pathname));
+      if (!file.startsWith(base) && `${file}${sep}` !== base) {
+        res.writeHead(400).end();
+        return;
+      }
+      const info = await stat(file).catch(() => undefined);
+      if (info?.isDirectory()) {
+        if (!pathname.endsWith('/')) {
+          res.writeHead(301, { location: `${pathname}/` }).end();
+          return;
+        }
+        file = join(file, 'index.html');
+      }
+      const found = await stat(file).catch(() => undefined);
+      if (found === undefined || !found.isFile()) {
+        const notFound = join(base, '404.html');
+        const page = await stat(notFound).catch(() => undefined);
+        res.writeHead(404, { 'content-type': contentTypes['.html'] as string, 'cache-control': 'no-cache' });
+        if (page === undefined || req.method === 'HEAD') res.end(page === undefined ? 'Niet gevonden' : undefined);
+        else createReadStream(notFound).pipe(res);
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+        'content-length': found.size,
+        // Every build replaces every file: let the browser revalidate rather than cache stale pages.
+        'cache-control': 'no-cache',
+        'last-modified': found.mtime.toUTCString(),
+      });
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    } catch {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    }
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    stop: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}

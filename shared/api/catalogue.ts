@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { normaliseKbo } from '../organisations/kbo';
+import { CompetenceGroup, PublishedTraining } from '../catalogue/published-training';
+import { defineOperation } from './operation';
+
+export const MAX_TRAININGS_PAGE = 100;
+export const DEFAULT_TRAININGS_PAGE = 20;
+
+export const trainingSearchQuery = z.object({
+  q: z
+    .string()
+    .max(200, 'De zoekterm is te lang (max. 200 tekens).')
+    .optional()
+    .meta({ description: 'Trefwoorden (elk woord is het begin van een woord van de opleiding; hoofdletters en accenten tellen niet), of een ODB-nummer', example: 'jeugd' }),
+  group: CompetenceGroup.optional().meta({ description: 'Competentiegroep: basic, professionSpecific of general' }),
+  provider: z
+    .string()
+    .max(20)
+    .refine((value) => normaliseKbo(value) !== null, 'Geef een geldig ondernemingsnummer (KBO) op, bv. 0403170701.')
+    .optional()
+    .meta({ description: 'KBO-nummer van de aanbieder (ook 0403.170.701 of BE0403170701)', example: '0403170701' }),
+  limit: z
+    .string()
+    .regex(/^(?:[1-9]\d?|100)$/, `Geef een limiet tussen 1 en ${MAX_TRAININGS_PAGE}.`)
+    .optional()
+    .meta({ description: `Hoeveel opleidingen per pagina (standaard ${DEFAULT_TRAININGS_PAGE}, max. ${MAX_TRAININGS_PAGE})` }),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, 'Deze cursor is ongeldig; gebruik nextCursor van de vorige pagina.')
+    .optional()
+    .meta({ description: 'Vervolg van de vorige pagina (nextCursor)' }),
+});
+
+export const trainingSearchResponse = z.object({
+  items: z.array(PublishedTraining),
+  total: z.number().int().meta({ description: 'Aantal gevonden opleidingen' }),
+  nextCursor: z.string().nullable().meta({ description: 'Geef mee als cursor voor de volgende pagina; null op de laatste' }),
+  publishedAt: z.string().nullable().meta({ description: 'Tijdstip van publicatie van de doorzochte catalogus (ISO 8601); null zolang er geen is' }),
+});
+export type TrainingSearchResponse = z.infer<typeof trainingSearchResponse>;
+
+export const searchTrainings = defineOperation({
+  id: 'searchTrainings',
+  method: 'GET',
+  path: '/v1/trainings',
+  fn: 'catalogue',
+  auth: { kind: 'public' },
+  summary: 'Search the published catalogue by keyword or ODB number; filter by competence group or provider (R-CHQ-1)',
+  tags: ['catalogue'],
+  query: trainingSearchQuery,
+  responses: {
+    200: { description: 'Active registrations as published (an ODB number finds that registration, also a replaced one), best match first', schema: trainingSearchResponse },
+    400: { description: 'Invalid query' },
+  },
+});
+
+export const catalogueOperations = [searchTrainings];

@@ -1,0 +1,258 @@
+/**
+ * `npm run bench -- site [--trainings 10000] [--large]`: the public catalogue at scale.
+ *
+ * 1. map + validate: N demo registrations → the published snapshot (shared/catalogue/from-registration).
+ * 2. full republish: the local build service (infra/local/site-builder.ts, the real Astro + Pagefind
+ *    build) picks up the snapshot from a real S3 emulator (fauxqs) and swaps the site in; wall time and
+ *    peak memory (RSS of this process and, summed, of its child processes: Astro worker, Pagefind),
+ *    sampled from /proc every 200 ms.
+ * 3. one change → live: one training gets a new title; time from writing the snapshot to the detail
+ *    page AND Pagefind search showing it on the served site.
+ * 4. Chromium (Debian's): first query on a fresh profile and the next query — time from the last
+ *    keystroke (Enter) to the results on screen, measured in the page, and bytes fetched (CDP).
+ *
+ * The catalogue API search is timed too (in process, index build and a query). More than 20 000
+ * trainings needs --large (it takes minutes and GBs).
+ */
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { LATEST_SNAPSHOT_KEY } from '../../functions/catalogue/store';
+import { startS3 } from '../../infra/local/emulators/s3';
+import { freePort } from '../../infra/local/ports';
+import { demoTrainings } from '../../infra/local/seed/demo-trainings';
+import { registrationFromDemo } from '../../infra/local/seed/registrations';
+import { startSiteBuilder } from '../../infra/local/site-builder';
+import { startSiteServer } from '../../infra/local/site-server';
+import { buildCatalogue } from '../../shared/catalogue/from-registration';
+import type { CatalogueSnapshot } from '../../shared/catalogue/published-training';
+import { buildSearchIndex, search } from '../../shared/catalogue/search';
+import { launchBrowser } from '../e2e/site/support';
+
+const { values } = parseArgs({
+  options: {
+    trainings: { type: 'string', default: '10000' },
+    large: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '1' },
+  },
+});
+const count = Number(values.trainings);
+if (!Number.isInteger(count) || count < 10) {
+  console.error('usage: npm run bench -- site [--trainings 10000] [--large]');
+  process.exit(2);
+}
+if (count > 20_000 && !values.large) {
+  console.error(`${count} trainings takes minutes and several GB: add --large to run it.`);
+  process.exit(2);
+}
+
+// ── memory sampling (/proc) ───────────────────────────────────────────────────────────────────────
+function rssKb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+function descendants(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch { /* gone */ }
+  }
+  const out: number[] = [];
+  const stack = [...(children.get(root) ?? [])];
+  while (stack.length > 0) {
+    const pid = stack.pop() as number;
+    out.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+function memorySampler() {
+  let peakSelf = 0;
+  let peakChildren = 0;
+  let peakTotal = 0;
+  const sample = () => {
+    const self = rssKb(process.pid);
+    const kids = descendants(process.pid).reduce((sum, pid) => sum + rssKb(pid), 0);
+    peakSelf = Math.max(peakSelf, self);
+    peakChildren = Math.max(peakChildren, kids);
+    peakTotal = Math.max(peakTotal, self + kids);
+  };
+  const timer = setInterval(sample, 200);
+  sample();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return { selfMb: peakSelf / 1024, childrenMb: peakChildren / 1024, totalMb: peakTotal / 1024 };
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const fmtS = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const fmtMs = (ms: number) => `${Math.round(ms)} ms`;
+const fmtMb = (mb: number) => (mb >= 1024 ? `${(mb / 1024).toFixed(2)} GB` : `${Math.round(mb)} MB`);
+const fmtKb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+
+async function until(probe: () => Promise<boolean>, timeoutMs: number, intervalMs = 100): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe().catch(() => false)) return;
+    await sleep(intervalMs);
+  }
+  throw new Error(`timed out after ${timeoutMs} ms`);
+}
+
+// ── 1. map + validate ─────────────────────────────────────────────────────────────────────────────
+console.error(`bench site: ${count} trainings`);
+const publishedAt = new Date().toISOString();
+const today = publishedAt.slice(0, 10);
+const demo = demoTrainings(count, Number(values.seed));
+const registrations = demo.map((t, i) => registrationFromDemo(t, i, today, Number.MAX_SAFE_INTEGER));
+let started = performance.now();
+const { snapshot } = buildCatalogue(registrations, publishedAt, today);
+const mapMs = performance.now() - started;
+const snapshotJson = JSON.stringify(snapshot);
+console.error(`  mapped + validated ${snapshot.trainings.length} records in ${fmtMs(mapMs)} (${fmtKb(snapshotJson.length)} JSON)`);
+
+// API search (in process)
+started = performance.now();
+const index = buildSearchIndex(snapshot.trainings);
+const indexMs = performance.now() - started;
+started = performance.now();
+const apiHits = search(index, { q: 'jeugd zorg' }).length;
+const apiQueryMs = performance.now() - started;
+
+// ── 2. full republish through the local build service ────────────────────────────────────────────
+const work = await mkdtemp(join(tmpdir(), 'bench-site-'));
+const s3Server = await startS3({ port: await freePort() });
+const s3 = new S3Client({ endpoint: s3Server.endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, forcePathStyle: true });
+const bucket = 'catalogue';
+await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+const server = await startSiteServer({ dataDir: work, port: await freePort() });
+const builds: string[] = [];
+const builder = startSiteBuilder({
+  dataDir: work, bucket, s3, pollIntervalMs: 1000,
+  log: (line) => { if (!line.startsWith('site:   ')) console.error(`  ${line}`); builds.push(line); },
+});
+const put = (s: CatalogueSnapshot) => s3.send(new PutObjectCommand({ Bucket: bucket, Key: LATEST_SNAPSHOT_KEY, Body: JSON.stringify(s), ContentType: 'application/json' }));
+
+const memory = memorySampler();
+started = performance.now();
+await put(snapshot);
+await until(async () => builder.status().current?.publishedAt === snapshot.publishedAt, 60 * 60_000, 200);
+const fullMs = performance.now() - started;
+const fullMemory = memory.stop();
+
+// ── 3. one change → page and search live ──────────────────────────────────────────────────────────
+const word = `benchwoord${Date.now().toString(36).replace(/\d/g, '')}`;
+const changed = snapshot.trainings[Math.floor(snapshot.trainings.length / 2)] ?? snapshot.trainings[0];
+if (changed === undefined) throw new Error('empty catalogue');
+const next: CatalogueSnapshot = {
+  publishedAt: new Date().toISOString(),
+  trainings: snapshot.trainings.map((t) => (t === changed ? { ...t, title: `${t.title} ${word}` } : t)),
+};
+const browser = await launchBrowser();
+const page: Page = await browser.context.newPage();
+started = performance.now();
+await put(next);
+let pageLiveMs = 0;
+await until(async () => {
+  const html = await (await fetch(`${server.url}/opleidingen/${changed.odbNumber}/`)).text();
+  if (!html.includes(word)) return false;
+  pageLiveMs ||= performance.now() - started;
+  return true;
+}, 60 * 60_000, 250);
+await page.goto(`${server.url}/?q=${word}`);
+await page.locator('#result-count').filter({ hasText: /gevonden/ }).waitFor({ timeout: 60_000 });
+const oneChangeMs = performance.now() - started;
+const searchFound = (await page.locator('#results .odb').allTextContents()).includes(changed.odbNumber);
+
+// ── 4. first and next query in Chromium ───────────────────────────────────────────────────────────
+async function timedQuery(p: Page, query: string, bytes: { total: number }): Promise<{ ms: number; bytes: number; results: string }> {
+  bytes.total = 0;
+  await p.evaluate(() => {
+    const w = window as unknown as { __lastKey: number; __shown: number };
+    w.__lastKey = 0;
+    w.__shown = 0;
+    document.getElementById('q')?.addEventListener('keydown', () => { w.__lastKey = performance.now(); });
+    const count = document.getElementById('result-count') as HTMLElement;
+    new MutationObserver(() => {
+      if (/gevonden/.test(count.textContent ?? '') && w.__lastKey > 0 && w.__shown === 0) {
+        // Results are in the list once the count is shown (rendered in the same task or the next).
+        requestAnimationFrame(() => { w.__shown = performance.now(); });
+      }
+    }).observe(count, { childList: true, characterData: true, subtree: true });
+  });
+  const input = p.getByLabel('Zoekterm of ODB-nummer');
+  await input.fill('');
+  await input.pressSequentially(query, { delay: 20 });
+  await input.press('Enter');
+  await p.waitForFunction(() => (window as unknown as { __shown: number }).__shown > 0, undefined, { timeout: 60_000 });
+  const ms = await p.evaluate(() => {
+    const w = window as unknown as { __lastKey: number; __shown: number };
+    return w.__shown - w.__lastKey;
+  });
+  await sleep(300);
+  return { ms, bytes: bytes.total, results: (await p.locator('#result-count').textContent()) ?? '' };
+}
+
+const fresh = await browser.context.browser()?.newContext() ?? browser.context;
+const queryPage = await (fresh === browser.context ? browser.context.newPage() : fresh.newPage());
+const cdp = await queryPage.context().newCDPSession(queryPage);
+await cdp.send('Network.enable');
+await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+const fetched = { total: 0 };
+cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => { fetched.total += event.encodedDataLength; });
+await queryPage.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+const homeBytes = fetched.total;
+const first = await timedQuery(queryPage, 'jeugd', fetched);
+const second = await timedQuery(queryPage, 'heftruck', fetched);
+
+await browser.close();
+await builder.stop();
+await server.stop();
+await s3Server.stop();
+await rm(work, { recursive: true, force: true });
+
+// ── report ────────────────────────────────────────────────────────────────────────────────────────
+const rows: Array<[string, string, string]> = [
+  ['trainings (published records)', String(snapshot.trainings.length), ''],
+  ['map + validate registrations → snapshot', fmtMs(mapMs), `${fmtKb(snapshotJson.length)} snapshot`],
+  ['full republish: snapshot → site live (Astro + Pagefind + swap)', fmtS(fullMs), 'target —'],
+  ['  peak RSS, child processes (Astro worker + Pagefind)', fmtMb(fullMemory.childrenMb), 'target ≤ 2 GB total'],
+  ['  peak RSS, builder process', fmtMb(fullMemory.selfMb), ''],
+  ['  peak RSS, total', fmtMb(fullMemory.totalMb), ''],
+  ['one change → detail page live', fmtS(pageLiveMs), ''],
+  ['one change → page and search live', fmtS(oneChangeMs), `target ≤ 15 s; found in search: ${searchFound ? 'yes' : 'NO'}`],
+  ['home page, bytes', fmtKb(homeBytes), ''],
+  ['first query "jeugd": last key → results', fmtMs(first.ms), `target ≤ 300 ms; ${first.results}`],
+  ['first query: bytes fetched', fmtKb(first.bytes), 'target ≤ 250 KB'],
+  ['next query "heftruck": last key → results', fmtMs(second.ms), second.results],
+  ['next query: bytes fetched', fmtKb(second.bytes), ''],
+  ['API: index build (per new snapshot)', fmtMs(indexMs), ''],
+  ['API: query "jeugd zorg"', fmtMs(apiQueryMs), `${apiHits} hits`],
+];
+const width = Math.max(...rows.map((r) => r[0].length));
+const valueWidth = Math.max(...rows.map((r) => r[1].length));
+console.log(`\nbench site — ${count} trainings (Enter after typing; typing without Enter adds the page's 300 ms debounce)\n`);
+console.log(`| ${'measure'.padEnd(width)} | ${'value'.padEnd(valueWidth)} | note`);
+console.log(`|${'-'.repeat(width + 2)}|${'-'.repeat(valueWidth + 2)}|------`);
+for (const [what, value, note] of rows) console.log(`| ${what.padEnd(width)} | ${value.padEnd(valueWidth)} | ${note}`);
+process.exit(0);

@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomInt } from 'node:crypto';
+import { startLocalStack } from '../../infra/local/stack';
+
+/**
+ * `npm run bench -- submit [--providers 20] [--per-provider 10]`: starts its own local stack (in memory,
+ * free ports), lets N providers each prepare drafts, then has them submit concurrently, each provider
+ * one submit after the other. Prints p50/p95/p99 of the submit latency (HTTP round trip through the
+ * local gateway) and the throughput. A measurement, not a test.
+ */
+const arg = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : NaN;
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+const PROVIDERS = arg('providers', 20);
+const PER_PROVIDER = arg('per-provider', 10);
+/** Unmeasured submits per provider first: loads the handler module and warms DynamoDB Local's JVM. */
+const WARM_UP = arg('warm-up', 3);
+
+process.env.LOG_LEVEL = 'SILENT';
+process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+
+function kbo(): string {
+  const base = randomInt(4_000_000, 9_999_999);
+  return `${String(base).padStart(8, '0')}${String(97 - (base % 97)).padStart(2, '0')}`;
+}
+
+const application = (reference: string) => ({
+  title: 'Excel voor gevorderden', ownReference: reference, targetGroup: 'Werknemers', websiteUrl: 'https://www.voorbeeld.be/excel',
+  content: 'Draaitabellen en formules.', structure: 'integral', contactHours: 40, workplaceHours: 0, blended: null,
+  finalAssessment: true, leadsToQualification: false, modules: [], language: null,
+  competences: { basic: ['basicIct'], professionSpecific: [], generalPillars: [] }, decisionBody: { kind: 'VOC' },
+  chequeCategory: 'standard', plannedStart: '2027-09-01', plannedEnd: '2028-06-30', replacesOdbNumber: null,
+});
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-submit-'));
+const stack = await startLocalStack({
+  dataDir, inMemory: true, schedules: false, ports: { api: 0, site: 0, dynamodb: 0, s3: 0, ses: 0 }, log: () => undefined,
+});
+try {
+  const call = async (method: string, path: string, token: string, body?: unknown) => {
+    const response = await fetch(`${stack.apiUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
+    return JSON.parse(text) as { id: string; status: string };
+  };
+
+  // Prepare (not measured): organisations and drafts, then a concurrent warm-up round.
+  const providers = await Promise.all(Array.from({ length: PROVIDERS }, async (_, p) => {
+    const org = kbo();
+    const token = await stack.localIssuer.sign({ sub: `bench-${p}`, roles: ['provider'], org }, 3600);
+    await call('PUT', '/v1/organisation', token, {
+      name: `Opleider ${p}`, contact: { name: 'Bench', email: `bench-${p}@opleider.test`, phone: '+32 2 553 00 00' }, kind: 'general', lms: null,
+    });
+    const drafts: string[] = [];
+    for (let i = 0; i < PER_PROVIDER + WARM_UP; i++) drafts.push((await call('POST', '/v1/applications', token, application(`B-${p}-${i}`))).id);
+    return { token, drafts };
+  }));
+  await Promise.all(providers.map(async ({ token, drafts }) => {
+    for (const id of drafts.splice(0, WARM_UP)) await call('POST', `/v1/applications/${id}/submit`, token);
+  }));
+  await stack.streamsIdle(); // the warm-up's confirmation mails are out; measure submits, not their backlog
+
+  // Act: every provider submits its drafts, the providers concurrently.
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(providers.map(async ({ token, drafts }) => {
+    for (const id of drafts) {
+      const t0 = performance.now();
+      const result = await call('POST', `/v1/applications/${id}/submit`, token);
+      latencies.push(performance.now() - t0);
+      if (result.status !== 'waiting-for-quality-registration') throw new Error(`unexpected status ${result.status}`);
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+
+  // Assess
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  console.log(`submit: ${PROVIDERS} concurrent providers × ${PER_PROVIDER} submits = ${latencies.length} submits`);
+  console.log(`latency p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}  p99 ${ms(percentile(sorted, 99))}  max ${ms(sorted.at(-1) ?? NaN)}`);
+  console.log(`throughput ${(latencies.length / seconds).toFixed(1)} submits/s (${seconds.toFixed(2)} s)`);
+  console.log('target: p95 ≤ 50 ms');
+} finally {
+  await stack.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}

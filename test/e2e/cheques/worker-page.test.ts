@@ -1,0 +1,137 @@
+/**
+ * The worker's cheque page in Chromium (R-CHQ-1…7): the site is built with a tiny catalogue and pointed
+ * at the shared test stack's API; the worker signs in through the local sign-in page, sees the budget,
+ * looks up a training, requests cheques through the overview, and follows the request. axe finds no
+ * violations on the signed-out page, the sign-in page, the form with errors and the result.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCatalogue } from '../../../infra/local/seed/demo-trainings';
+import { buildSite } from '../../../site/build';
+import { uniqueRrn } from '../../support/ids';
+import { eventually, sentMails, stack } from '../../support/stack';
+import { seedRegistration, uniqueEmail } from '../../integration/cheques/support';
+import { launchBrowser, type Browser } from '../site/support';
+import { serveSiteWithApi, type SiteWithApi } from './support';
+
+let work: string;
+let site: SiteWithApi;
+let browser: Browser;
+let page: Page;
+let odbNumber: string;
+let title: string;
+
+async function expectNoAxeViolations(what: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+beforeAll(async () => {
+  // A fully paid category (R-CHQ-4): the request is approved at once and never waits for a contribution.
+  const registration = await seedRegistration({ chequeCategory: 'nt2' });
+  odbNumber = registration.odbNumber;
+  title = registration.title;
+  site = await serveSiteWithApi(stack().apiUrl);
+  work = await mkdtemp(join(tmpdir(), 'cheques-site-'));
+  const cataloguePath = join(work, 'catalogue.json');
+  await writeFile(cataloguePath, JSON.stringify(demoCatalogue(3, 3)));
+  // The page's API and sign-in URLs are fixed at build time (PUBLIC_API_URL), as in a real deployment.
+  const previous = process.env.PUBLIC_API_URL;
+  process.env.PUBLIC_API_URL = site.url;
+  try {
+    await buildSite({ cataloguePath, outDir: join(work, 'out') });
+  } finally {
+    if (previous === undefined) delete process.env.PUBLIC_API_URL; else process.env.PUBLIC_API_URL = previous;
+  }
+  site.setRoot(join(work, 'out'));
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (work !== undefined) await rm(work, { recursive: true, force: true });
+});
+
+describe('the worker page', () => {
+  it('R-CHQ-1…7: sign in locally, see the budget, request cheques after the overview, follow the request; axe finds nothing', async () => {
+    const rrn = uniqueRrn();
+    const email = uniqueEmail('pagina');
+
+    await page.goto(`${site.url}/cheques/`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Opleidingscheques aanvragen');
+    await expectNoAxeViolations('the signed-out page');
+
+    // Sign in on the local sign-in page: a wrong check digit is refused first.
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.waitForURL(/\/local-auth\/sign-in/);
+    await expect.poll(() => page.getByRole('note').textContent()).toContain('Lokale testomgeving');
+    await expectNoAxeViolations('the local sign-in page');
+    await page.getByLabel('Rijksregisternummer').fill(`${rrn.slice(0, 9)}${rrn.slice(9) === '00' ? '01' : '00'}`);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('klopt niet');
+    await expectNoAxeViolations('the sign-in page with an error');
+    await page.getByLabel('Rijksregisternummer').fill(rrn);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.waitForURL(`${site.url}/cheques/`);
+    expect(page.url()).not.toContain('access_token');
+
+    // The budget.
+    await expect.poll(() => page.locator('#budget-remaining').textContent()).toBe('€ 250,00');
+    await expect.poll(() => page.locator('#requests-empty').isVisible()).toBe(true);
+
+    // Find the training; an unknown number is a clear message.
+    await page.getByLabel('ODB-nummer', { exact: true }).fill('ODB-Y899999');
+    await page.getByRole('button', { name: 'Opleiding zoeken' }).click();
+    await expect.poll(() => page.locator('#find-result').textContent()).toContain('Er is geen opleiding met ODB-nummer');
+    await page.getByLabel('ODB-nummer', { exact: true }).fill(odbNumber);
+    await page.getByRole('button', { name: 'Opleiding zoeken' }).click();
+    // The public training route belongs to the catalogue area: found (title) or, until it lands, not found.
+    await expect.poll(() => page.locator('#find-result').textContent()).toMatch(new RegExp(`${title}|Er is geen opleiding`));
+
+    // The form: missing fields are listed and linked, each field says what is wrong.
+    await page.getByRole('button', { name: 'Overzicht bekijken' }).click();
+    await expect.poll(() => page.locator('#request-errors').isVisible()).toBe(true);
+    expect(await page.locator('#amount').getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations('the form with errors');
+
+    await page.getByLabel('ODB-nummer van de opleiding').fill(odbNumber);
+    await page.getByLabel('Bedrag aan cheques (in euro)').fill('120,50');
+    await page.getByLabel('Voornaam').fill('Lotte');
+    await page.getByLabel('Achternaam').fill('Maes');
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Diploma secundair onderwijs', { exact: true }).check();
+    await page.getByLabel('Ik werk in Vlaanderen').check();
+    await page.getByRole('button', { name: 'Overzicht bekijken' }).click();
+    await expect.poll(() => page.locator('#overview').textContent()).toContain('€ 120,50');
+    await expectNoAxeViolations('the overview');
+    await page.getByRole('button', { name: 'Bevestigen en indienen' }).click();
+
+    await expect.poll(() => page.locator('#result-body').textContent()).toContain('Status: Goedgekeurd');
+    await expect.poll(() => page.locator('#budget-remaining').textContent()).toBe('€ 129,50');
+    await expect.poll(() => page.locator('#requests-body tr').count()).toBe(1);
+    expect(await page.locator('#requests-body').textContent()).toContain(odbNumber);
+    await expectNoAxeViolations('the result and the list');
+
+    const mails = await eventually(async () => {
+      const found = (await sentMails()).filter((m) => m.destination.to.includes(email));
+      return found.length >= 2 ? found : undefined;
+    });
+    expect(mails.map((m) => m.subject)).toContain('Uw aanvraag van opleidingscheques is goedgekeurd');
+
+    // Signing out forgets the token.
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await expect.poll(() => page.locator('#signed-out').isVisible()).toBe(true);
+  });
+
+  it('the local sign-in page only returns tokens to this machine', async () => {
+    const response = await fetch(`${stack().apiUrl}/local-auth/sign-in?redirect_uri=${encodeURIComponent('https://evil.example/cb')}`);
+    expect(response.status).toBe(400);
+  });
+});

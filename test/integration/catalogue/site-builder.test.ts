@@ -1,0 +1,113 @@
+/**
+ * The local build service (infra/local/site-builder.ts) and the site server, against the shared stack's
+ * S3 emulator with this file's own bucket and data directory. The build itself is replaced by a fake
+ * that writes one page (and can be held or made to fail), so the scheduling is tested in milliseconds;
+ * the real Astro build runs in test/e2e/catalogue.
+ */
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LATEST_SNAPSHOT_KEY } from '../../../functions/catalogue/store';
+import { startSiteBuilder } from '../../../infra/local/site-builder';
+import { startSiteServer, type SiteServer } from '../../../infra/local/site-server';
+import type { BuildSiteOptions } from '../../../site/build';
+import { eventually } from '../../support/stack';
+import { isolatedCatalogue, type IsolatedCatalogue } from './support';
+
+let catalogue: IsolatedCatalogue;
+let dataDir: string;
+let server: SiteServer;
+const built: string[] = [];
+const log: string[] = [];
+let hold: Promise<void> | undefined;
+let failFor: string | undefined;
+
+/** Fake build: one index.html naming the snapshot's publishedAt. */
+async function fakeBuild({ cataloguePath, outDir }: BuildSiteOptions) {
+  const { publishedAt } = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(cataloguePath, 'utf8'))) as { publishedAt: string };
+  built.push(publishedAt);
+  if (hold) await hold;
+  if (publishedAt === failFor) throw new Error(`astro build failed: bad snapshot ${publishedAt}`);
+  await mkdir(join(outDir, 'pagefind'), { recursive: true });
+  await writeFile(join(outDir, 'index.html'), `<p>${publishedAt}</p>`);
+  await writeFile(join(outDir, '404.html'), 'weg');
+  await writeFile(join(outDir, 'pagefind', 'wasm.nl.pagefind'), 'x');
+  return { pages: 1, ms: 1 };
+}
+
+const publish = (publishedAt: string) => catalogue.s3.send(new PutObjectCommand({
+  Bucket: catalogue.bucket, Key: LATEST_SNAPSHOT_KEY, Body: JSON.stringify({ publishedAt, trainings: [] }), ContentType: 'application/json',
+}));
+const home = async () => {
+  const response = await fetch(`${server.url}/`);
+  return { status: response.status, text: await response.text() };
+};
+
+let builder: ReturnType<typeof startSiteBuilder>;
+
+beforeAll(async () => {
+  catalogue = await isolatedCatalogue();
+  dataDir = await mkdtemp(join(tmpdir(), 'site-builder-'));
+  server = await startSiteServer({ dataDir, port: 0 });
+  builder = startSiteBuilder({ dataDir, bucket: catalogue.bucket, s3: catalogue.s3, log: (l) => log.push(l), pollIntervalMs: 100, build: fakeBuild });
+});
+
+afterAll(async () => {
+  await builder?.stop();
+  await server?.stop();
+  vi.unstubAllEnvs();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('local site builder and server', () => {
+  it('serves a Dutch "being built" page until the first build is live', async () => {
+    const { status, text } = await home();
+    expect(status).toBe(503);
+    expect(text).toContain('lang="nl"');
+    expect(text).toContain('De site wordt gebouwd');
+    expect(text).toContain('http-equiv="refresh"');
+  });
+
+  it('builds a new snapshot and swaps it in', async () => {
+    await publish('v1');
+    await eventually(async () => (await home()).text === '<p>v1</p>', 10_000, 50);
+    const pagefind = await fetch(`${server.url}/pagefind/wasm.nl.pagefind`);
+    expect(pagefind.headers.get('content-type')).toBe('application/octet-stream');
+    expect((await fetch(`${server.url}/nergens/`)).status).toBe(404);
+    expect((await fetch(`${server.url}/pagefind`, { redirect: 'manual' })).status).toBe(301);
+  });
+
+  it('a snapshot that arrives during a build triggers exactly one next build, with the latest snapshot', async () => {
+    // Prepare: hold the next build.
+    let release = () => {};
+    hold = new Promise<void>((resolve) => { release = resolve; });
+    const start = built.length;
+    await publish('v2');
+    await eventually(async () => built.at(-1) === 'v2', 10_000, 20);
+    // Act: two snapshots while v2 is building.
+    await publish('v3');
+    await publish('v4');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await home()).text).toBe('<p>v1</p>');
+    hold = undefined;
+    release();
+    // Assess
+    await eventually(async () => (await home()).text === '<p>v4</p>', 10_000, 50);
+    await builder.idle();
+    expect(built.slice(start)).toEqual(['v2', 'v4']);
+  });
+
+  it('a failed build keeps the previous site online and is logged', async () => {
+    failFor = 'v5';
+    await publish('v5');
+    await eventually(async () => builder.status().lastError?.message.includes('v5') ?? false, 10_000, 50);
+    expect((await home()).text).toBe('<p>v4</p>');
+    expect(log.some((line) => line.includes('build failed; the previous site stays online'))).toBe(true);
+    // The next snapshot builds again.
+    await publish('v6');
+    await eventually(async () => (await home()).text === '<p>v6</p>', 10_000, 50);
+    expect(builder.status().lastError).toBeNull();
+  });
+});

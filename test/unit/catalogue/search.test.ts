@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { demoTrainings } from '../../../infra/local/seed/demo-trainings';
+import type { PublishedTraining } from '../../../shared/catalogue/published-training';
+import { buildSearchIndex, foldText, search, stem, words } from '../../../shared/catalogue/search';
+
+const trainings = demoTrainings(300, 3);
+const index = buildSearchIndex(trainings);
+const titles = (docs: number[]) => docs.map((d) => (trainings[d] as PublishedTraining).title);
+
+describe('keyword matcher', () => {
+  it('R-CHQ-1: "jeugd" finds "Jeugd- en gehandicaptenzorg" (word prefix, case-insensitive)', () => {
+    const found = titles(search(index, { q: 'jeugd' }));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]).toMatch(/^Jeugd- en gehandicaptenzorg/);
+    expect(titles(search(index, { q: 'JEUGD' }))).toEqual(found);
+  });
+
+  it('is accent-insensitive both ways', () => {
+    expect(foldText('Hygiëne Geïntegreerd')).toBe('hygiene geintegreerd');
+    const withAccent = search(index, { q: 'hygiëne' });
+    expect(withAccent.length).toBeGreaterThan(0);
+    expect(search(index, { q: 'hygiene' })).toEqual(withAccent);
+  });
+
+  it('every query word must match (AND), and titles rank above descriptions', () => {
+    const both = titles(search(index, { q: 'lassen roestvast' }));
+    expect(both.length).toBeGreaterThan(0);
+    for (const title of both) expect(title).toMatch(/lassen/i);
+    expect(search(index, { q: 'heftruck zzzzqqq' })).toEqual([]);
+  });
+
+  it('a plural query finds the singular word (light Dutch stemming)', () => {
+    expect(stem('heftrucks')).toBe('heftruck');
+    expect(stem('opleidingen')).toBe('opleiding');
+    expect(stem('cursussen')).toBe('cursus');
+    expect(titles(search(index, { q: 'heftrucks' }))).toEqual(expect.arrayContaining([expect.stringMatching(/^Heftruckchauffeur/)]));
+  });
+
+  it('R-BO-4: an ODB number finds exactly that training, also a module number or typed loosely', () => {
+    const modular = trainings.find((t) => t.modules.length > 0) as PublishedTraining;
+    const module = modular.modules[0]?.odbNumber as string;
+    expect(search(index, { q: modular.odbNumber })).toEqual([trainings.indexOf(modular)]);
+    expect(search(index, { q: ` ${module.toLowerCase()} ` })).toEqual([trainings.indexOf(modular)]);
+    expect(search(index, { q: 'ODB-A999999' })).toEqual([]);
+  });
+
+  it('an ODB number also finds a replaced training; a keyword search lists only active ones', () => {
+    const replaced = trainings.find((t) => t.status === 'replaced') as PublishedTraining;
+    expect(replaced).toBeDefined();
+    expect(search(index, { q: replaced.odbNumber })).toEqual([trainings.indexOf(replaced)]);
+    for (const doc of search(index, { q: replaced.title.split(' ')[0] })) expect(trainings[doc]?.status).toBe('active');
+  });
+
+  it('filters by competence group and by provider (any KBO notation)', () => {
+    const basic = search(index, { group: 'basic' });
+    expect(basic.length).toBeGreaterThan(0);
+    for (const doc of basic) expect(trainings[doc]?.competenceGroup).toBe('basic');
+    const kbo = (trainings[0] as PublishedTraining).provider.kbo;
+    const dotted = `${kbo.slice(0, 4)}.${kbo.slice(4, 7)}.${kbo.slice(7)}`;
+    const byProvider = search(index, { provider: dotted });
+    expect(byProvider.length).toBeGreaterThan(0);
+    for (const doc of byProvider) expect(trainings[doc]?.provider.kbo).toBe(kbo);
+    expect(search(index, { provider: kbo, q: 'jeugd', group: 'basic' }).every((d) => trainings[d]?.provider.kbo === kbo)).toBe(true);
+  });
+
+  it('without a keyword, lists every active training by title', () => {
+    const all = search(index, {});
+    expect(all.length).toBe(trainings.filter((t) => t.status === 'active').length);
+    const list = titles(all);
+    const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+    expect([...list].sort(collator.compare)).toEqual(list);
+  });
+
+  it('splits words on punctuation and hyphens', () => {
+    expect(words('Jeugd- en gehandicaptenzorg (C/CE)')).toEqual(['jeugd', 'en', 'gehandicaptenzorg', 'c', 'ce']);
+  });
+});

@@ -1,0 +1,95 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { chequeRoutes, issuerRoutes } from '../../../functions/cheques/routes';
+import { cancelUnpaidContributions } from '../../../functions/cheques/unpaid';
+import { apiHandler } from '../../../functions/http/api-handler';
+import type { ChequeRequestBody } from '../../../shared/cheques/cheque-request';
+import type { ChequeTraining } from '../../../shared/cheques/decide';
+import { ISSUER_SIGNATURE_HEADER, ISSUER_TIMESTAMP_HEADER } from '../../../shared/cheques/issuer-events';
+import { signIssuerEvent } from '../../../shared/cheques/signature';
+import { httpEvent, testContext } from '../../support/events';
+import { memoryStore, memoryTrainings } from './memory-store';
+
+export const RRN_SECRET = 'unit-test-rrn-secret-0123456789';
+export const ISSUER_SECRET = 'unit-test-issuer-secret-0123456789';
+
+/** Valid national register numbers (mod-97), one born before and one after 2000. */
+export const RRN_A = '85073003328';
+export const RRN_B = '05010100113';
+
+export const TRAININGS: ChequeTraining[] = [
+  { odbNumber: 'ODB-A000001', active: true, chequeCategory: 'standard' },
+  { odbNumber: 'ODB-A000002', active: true, chequeCategory: 'nt2' },
+  { odbNumber: 'ODB-A000003', active: true, chequeCategory: 'higherEducation' },
+  { odbNumber: 'ODB-A000004', active: false, chequeCategory: 'standard' },
+];
+
+export interface Response<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, string>;
+}
+
+export function body(overrides: Partial<ChequeRequestBody> = {}, worker: Partial<ChequeRequestBody['worker']> = {}): ChequeRequestBody {
+  return {
+    odbNumber: 'ODB-A000001',
+    amountCents: 25_000,
+    ...overrides,
+    worker: {
+      firstName: 'An',
+      lastName: 'Peeters',
+      email: 'an.peeters@example.be',
+      educationLevel: 'secondary',
+      worksInFlanders: true,
+      hasPersonalDevelopmentPlan: false,
+      ...worker,
+    },
+  };
+}
+
+/** The cheque and issuer routes over an in-memory store, invoked as API Gateway would (payload 2.0). */
+export function harness(start = '2026-11-23T10:00:00.000Z') {
+  const store = memoryStore();
+  let clock = new Date(start);
+  let counter = 0;
+  const deps = {
+    store,
+    trainings: memoryTrainings(TRAININGS),
+    rrnHmacSecret: RRN_SECRET,
+    contributionPeriodDays: 30,
+    now: () => clock,
+    newId: () => `req-${++counter}`,
+  };
+  const cheques = apiHandler(chequeRoutes(deps), { idempotencyTable: 'idempotency' });
+  const issuer = apiHandler(issuerRoutes({ store, webhookSecret: ISSUER_SECRET, now: () => clock }));
+
+  const invoke = async (handler: typeof cheques, options: Parameters<typeof httpEvent>[0]): Promise<Response> => {
+    const result = (await handler(httpEvent(options), testContext())) as APIGatewayProxyStructuredResultV2;
+    const text = typeof result.body === 'string' ? result.body : '';
+    return { status: result.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, headers: (result.headers ?? {}) as Record<string, string> };
+  };
+  const workerClaims = (rrn: string) => ({ sub: `worker-${rrn.slice(-4)}`, roles: '[worker]', rrn });
+
+  return {
+    store,
+    setNow: (iso: string) => { clock = new Date(iso); },
+    request: (rrn: string, requestBody: unknown) =>
+      invoke(cheques, { routeKey: 'POST /v1/cheque-requests', body: requestBody, claims: workerClaims(rrn) }),
+    entitlement: (rrn: string, query?: Record<string, string>) =>
+      invoke(cheques, { routeKey: 'GET /v1/cheques/entitlement', claims: workerClaims(rrn), ...(query ? { query } : {}) }),
+    list: (rrn: string) => invoke(cheques, { routeKey: 'GET /v1/cheque-requests', claims: workerClaims(rrn) }),
+    get: (rrn: string, id: string, claims?: Record<string, string>) =>
+      invoke(cheques, { routeKey: 'GET /v1/cheque-requests/{id}', path: `/v1/cheque-requests/${id}`, pathParameters: { id }, claims: claims ?? workerClaims(rrn) }),
+    raw: (options: Parameters<typeof httpEvent>[0]) => invoke(cheques, options),
+    /** Posts an issuer event signed as the issuer does; `sign` lets a test tamper. */
+    issuerEvent: (event: Record<string, unknown>, sign: { secret?: string; timestamp?: number; rawBody?: string; signature?: string } = {}) => {
+      const rawBody = sign.rawBody ?? JSON.stringify({ occurredAt: clock.toISOString(), ...event });
+      const timestamp = String(sign.timestamp ?? Math.floor(clock.getTime() / 1000));
+      const signature = sign.signature ?? signIssuerEvent(sign.secret ?? ISSUER_SECRET, timestamp, rawBody);
+      return invoke(issuer, {
+        routeKey: 'POST /v1/issuer/events', rawBody,
+        headers: { 'content-type': 'application/json', [ISSUER_TIMESTAMP_HEADER]: timestamp, [ISSUER_SIGNATURE_HEADER]: signature },
+      });
+    },
+    runUnpaidJob: (nowIso: string) => cancelUnpaidContributions({ store }, new Date(nowIso)),
+  };
+}
