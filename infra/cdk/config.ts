@@ -81,7 +81,7 @@ export function readConfig(node: Node): DeployConfig {
     rrnHmacSecretName: text(node, 'rrnHmacSecretName'),
     issuerWebhookSecretName: text(node, 'issuerWebhookSecretName'),
     issuerWebhookUrl: text(node, 'issuerWebhookUrl'),
-    catalogueSnapshotKey: text(node, 'catalogueSnapshotKey', 'catalogue/latest.json'),
+    catalogueSnapshotKey: text(node, 'catalogueSnapshotKey', 'snapshots/latest.json'),
     alarmEmail: optional(node, 'alarmEmail'),
     logRetentionDays: integer(node, 'logRetentionDays', 30),
     apiThrottle: { rateLimit: integer(node, 'apiRateLimit', 50), burstLimit: integer(node, 'apiBurstLimit', 100) },

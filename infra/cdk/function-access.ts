@@ -8,7 +8,7 @@ import { catalogueBucket, documentsBucket, idempotencyTable, issuerBucket, mainT
  * hold a permission it has no variable for.
  *
  * Rules, from general to specific (adjust here when a handler needs more or less):
- * 1. Every function reads and writes the main table (single-table design).
+ * 1. Every function reads and writes the main table (single-table design), unless its named rule `replace`s.
  * 2. API functions by the routes they serve (derived from the contract, so new routes are covered):
  *    an area with an `idempotent` operation gets the idempotency table, the area of the issuer's signed
  *    webhook its shared secret; `routeRules` below adds buckets and secrets by path.
@@ -35,26 +35,28 @@ export interface FunctionAccess {
 
 type Grant = Partial<Omit<FunctionAccess, 'tables' | 'buckets'>> & { tables?: FunctionAccess['tables']; buckets?: FunctionAccess['buckets'] };
 
-/** API areas: grants by the path of any route the area serves. */
-const routeRules: ReadonlyArray<{ pathPrefix: string; grant: Grant }> = [
-  // Open data reads the published snapshot.
-  { pathPrefix: '/v1/trainings', grant: { buckets: { [catalogueBucket.id]: 'read' } } },
+/** API areas: grants by the path of any route the area serves (`exact`: that path only, not below it). */
+const routeRules: ReadonlyArray<{ path: string; exact?: boolean; grant: Grant }> = [
+  // Open data: the search reads the published snapshot.
+  { path: '/v1/trainings', exact: true, grant: { buckets: { [catalogueBucket.id]: 'read' } } },
   // Providers: presigned POST upload slots (s3:PutObject) and reading their own documents back.
-  { pathPrefix: '/v1/applications', grant: { buckets: { [documentsBucket.id]: 'readWrite' } } },
-  { pathPrefix: '/v1/organisation', grant: { buckets: { [documentsBucket.id]: 'readWrite' } } },
-  // Back office: download links (presigned GET) for every document.
-  { pathPrefix: '/v1/backoffice', grant: { buckets: { [documentsBucket.id]: 'read' } } },
+  { path: '/v1/applications', grant: { buckets: { [documentsBucket.id]: 'readWrite' } } },
+  { path: '/v1/organisation', grant: { buckets: { [documentsBucket.id]: 'readWrite' } } },
+  // Back office: download links (presigned GET) for the documents of an application.
+  { path: '/v1/backoffice/applications', grant: { buckets: { [documentsBucket.id]: 'read' } } },
   // Workers' cheques: keys are the keyed hash (HMAC) of the national register number from the token.
-  { pathPrefix: '/v1/cheques', grant: { secrets: ['rrnHmac'] } },
-  { pathPrefix: '/v1/cheque-requests', grant: { secrets: ['rrnHmac'] } },
+  { path: '/v1/cheques', grant: { secrets: ['rrnHmac'] } },
+  { path: '/v1/cheque-requests', grant: { secrets: ['rrnHmac'] } },
 ];
 
-/** Jobs and stream consumers: grants by `<kind>:<name>`. */
-const namedRules: Readonly<Record<string, Grant>> = {
+/** Grants by `<kind>:<name>`; `replace` drops everything the rules above gave (e.g. the main table). */
+const namedRules: Readonly<Record<string, Grant & { replace?: true }>> = {
+  // Open data reads only the snapshot, never the table.
+  'api:catalogue': { replace: true, buckets: { [catalogueBucket.id]: 'read' } },
   // The outbox consumer sends mails and hands issue orders to the cheque issuer (bucket + signed webhook).
   'stream:outbox': { mail: true, buckets: { [issuerBucket.id]: 'write' }, secrets: ['issuerWebhook'], issuerWebhookUrl: true },
-  // The catalogue republisher writes the snapshot and starts the site build.
-  'stream:republish': { buckets: { [catalogueBucket.id]: 'readWrite' }, siteBuild: true },
+  // The catalogue republisher writes the snapshot; the new snapshot object starts the site build (S3 event).
+  'stream:republish': { buckets: { [catalogueBucket.id]: 'readWrite' } },
 };
 
 function merge(into: FunctionAccess, grant: Grant): void {
@@ -71,17 +73,25 @@ function merge(into: FunctionAccess, grant: Grant): void {
   for (const secret of grant.secrets ?? []) if (!into.secrets.includes(secret)) into.secrets.push(secret);
 }
 
+const nothing = (): FunctionAccess => ({ tables: {}, buckets: {}, mail: false, secrets: [], issuerWebhookUrl: false, siteBuild: false });
+
 export function accessFor(kind: FunctionKind, name: string): FunctionAccess {
-  const access: FunctionAccess = { tables: { [mainTable.id]: 'readWrite' }, buckets: {}, mail: false, secrets: [], issuerWebhookUrl: false, siteBuild: false };
+  const access = nothing();
+  merge(access, { tables: { [mainTable.id]: 'readWrite' } });
   if (kind === 'api') {
     const ops = operations.filter((op) => op.fn === name);
     if (ops.some((op) => op.idempotent)) merge(access, { tables: { [idempotencyTable.id]: 'readWrite' } });
     if (ops.some((op) => op.auth.kind === 'signature')) merge(access, { secrets: ['issuerWebhook'] });
     for (const rule of routeRules) {
-      if (ops.some((op) => op.path === rule.pathPrefix || op.path.startsWith(`${rule.pathPrefix}/`) || op.path.startsWith(`${rule.pathPrefix}?`))) merge(access, rule.grant);
+      if (ops.some((op) => op.path === rule.path || (!rule.exact && op.path.startsWith(`${rule.path}/`)))) merge(access, rule.grant);
     }
   }
   const named = namedRules[`${kind}:${name}`];
+  if (named?.replace) {
+    const only = nothing();
+    merge(only, named);
+    return only;
+  }
   if (named) merge(access, named);
   return access;
 }

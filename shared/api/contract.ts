@@ -1,4 +1,5 @@
 import type { Operation } from './operation';
+import { backofficeOperations } from './backoffice';
 import { catalogueOperations } from './catalogue';
 import { chequeOperations } from './cheques';
 import { platformOperations } from './platform';
@@ -15,4 +16,5 @@ export const operations: readonly Operation[] = [
   ...chequeOperations,
   ...providerOperations,
   ...registrationOperations,
+  ...backofficeOperations,
 ];

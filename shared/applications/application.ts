@@ -213,6 +213,8 @@ export interface Question {
   answeredAt: string | null;
   /** How the question was closed: answered, or moved on after the deadline. */
   closedBy: 'answer' | 'deadline' | null;
+  /** R-BO-1: set when the deadline passed unanswered ("beoordeeld op basis van de beschikbare informatie"). */
+  note?: string;
 }
 
 export interface Forwarding {

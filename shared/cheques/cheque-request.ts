@@ -110,7 +110,7 @@ export const ProblemSchema = z
     code: z.string().meta({ description: 'Stabiele code, meestal een regel-id zoals "R-CHQ-3".' }),
     message: z.string().meta({ description: 'Uitleg in het Nederlands.' }),
   })
-  .meta({ id: 'Problem' });
+  .meta({ id: 'ChequeReason', description: 'Een reden van een weigering (dezelfde vorm als de errors van een probleem).' });
 
 const Timestamp = z.iso.datetime();
 const IsoDate = z.iso.date();

@@ -204,7 +204,7 @@ describe('functions', () => {
     const queues = resourcesOf(s, 'AWS::SQS::Queue');
     for (const { stack, id } of queues) {
       expect(alarms.some((a) => a.stack === stack && a.resource.Properties!.MetricName === 'ApproximateNumberOfMessagesVisible'
-        && refOf(a.resource.Properties!.Dimensions?.[0]?.Value)?.startsWith(id.slice(0, -8))), `depth alarm of ${id}`).toBe(true);
+        && refOf(a.resource.Properties!.Dimensions?.[0]?.Value) === id), `depth alarm of ${id}`).toBe(true);
     }
     expect(alarms.filter((a) => a.resource.Properties!.MetricName === 'IteratorAge')).toHaveLength(streamConsumers.length);
   });
@@ -325,5 +325,17 @@ describe('site', () => {
     expect(firstSync).toBeGreaterThan(build);
     expect(commands.at(-1)).toContain('create-invalidation');
     expect(project!.resource.Properties!.ConcurrentBuildLimit).toBe(1);
+  });
+
+  it('a new catalogue snapshot starts the build, with retries and a dead-letter queue', () => {
+    const [project] = resourcesOf(s, 'AWS::CodeBuild::Project');
+    const rules = resourcesOf(s, 'AWS::Events::Rule').filter(({ resource }) => resource.Properties!.Targets?.some((t: { Arn: unknown }) => refOf(t.Arn) === project!.id));
+    expect(rules).toHaveLength(1);
+    const { EventPattern, Targets } = rules[0]!.resource.Properties!;
+    expect(EventPattern).toMatchObject({ 'source': ['aws.s3'], 'detail-type': ['Object Created'], 'detail': { object: { key: [cdkContext.catalogueSnapshotKey] } } });
+    expect(Targets[0].DeadLetterConfig.Arn).toBeDefined();
+    expect(Targets[0].RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
+    const catalogue = resourcesOf(s, 'AWS::S3::Bucket').filter(({ resource }) => resource.Properties!.NotificationConfiguration?.EventBridgeConfiguration?.EventBridgeEnabled);
+    expect(catalogue).toHaveLength(1);
   });
 });

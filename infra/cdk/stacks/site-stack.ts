@@ -8,12 +8,16 @@ import {
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BuildSpec, CfnProject, ComputeType, LinuxArmBuildImage, Project, Source } from 'aws-cdk-lib/aws-codebuild';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Rule } from 'aws-cdk-lib/aws-events';
+import { CodeBuildProject } from 'aws-cdk-lib/aws-events-targets';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Bucket, CfnBucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import type { Construct } from 'constructs';
 import type { DeployConfig } from '../config';
 import { repoRoot } from '../constructs/app-function';
+import { DeadLetterQueue } from '../constructs/dead-letter-queue';
 import { accessLogBucket, secureBucketProps } from './storage-stack';
 
 export interface SiteStackProps extends StackProps {
@@ -21,6 +25,7 @@ export interface SiteStackProps extends StackProps {
   catalogueBucket: IBucket;
   apiUrl: string;
   logRetention: RetentionDays;
+  alarmTopic: ITopic;
 }
 
 /** What the site build needs of the repository (uploaded as an asset; CodeBuild runs `npm ci` itself). */
@@ -40,8 +45,8 @@ const directoryIndex = `function handler(event) {
 
 /**
  * The public catalogue: a private site bucket behind CloudFront (origin access control, security
- * headers), and the build service that republishes it: CodeBuild takes the catalogue snapshot from the
- * catalogue bucket, builds the Astro site and the Pagefind index, syncs the result and invalidates the
+ * headers), and the build service that republishes it: each new catalogue snapshot (S3 event) starts
+ * CodeBuild, which takes the snapshot from the catalogue bucket, builds the Astro site and the Pagefind index, syncs the result and invalidates the
  * cache. Every step runs in the build phase, so a failed build never touches the site that is online.
  */
 export class SiteStack extends Stack {
@@ -172,6 +177,20 @@ export class SiteStack extends Stack {
         },
       }),
     });
+    // Every new snapshot (the republisher writes `catalogueSnapshotKey`) starts a build. With one build
+    // at a time, a start during a running build fails and EventBridge retries it (up to 24 h), so a
+    // change that arrives during a build is built next; what still fails lands in the dead-letter queue.
+    const triggerDeadLetters = new DeadLetterQueue(this, 'BuildTriggerDeadLetters', { purpose: 'the site build trigger (new catalogue snapshot)', alarmTopic: props.alarmTopic });
+    new Rule(this, 'BuildOnNewSnapshot', {
+      description: 'A new catalogue snapshot republishes the site',
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: { bucket: { name: [props.catalogueBucket.bucketName] }, object: { key: [config.catalogueSnapshotKey] } },
+      },
+      targets: [new CodeBuildProject(this.buildProject, { deadLetterQueue: triggerDeadLetters.queue, retryAttempts: 185, maxEventAge: Duration.hours(24) })],
+    });
+
     const role = this.buildProject.role!;
     const projectLogicalId = this.resolve(this.getLogicalId(this.buildProject.node.defaultChild as CfnProject)) as string;
     const siteBucketLogicalId = this.resolve(this.getLogicalId(this.siteBucket.node.defaultChild as CfnBucket)) as string;

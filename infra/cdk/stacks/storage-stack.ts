@@ -1,7 +1,7 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, type IBucket, type LifecycleRule } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, CfnBucket, HttpMethods, ObjectOwnership, type IBucket, type LifecycleRule } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { buckets, type BucketDefinition } from '../../../functions/storage/definitions';
+import { buckets, catalogueBucket, type BucketDefinition } from '../../../functions/storage/definitions';
 import type { DeployConfig } from '../config';
 
 /** The settings every bucket of this app has: private, TLS only, encrypted, owner-enforced. */
@@ -54,6 +54,11 @@ export class StorageStack extends Stack {
           ? { cors: [{ allowedMethods: [HttpMethods.POST], allowedOrigins: [config.siteUrl], allowedHeaders: ['*'], maxAge: 3600 }] }
           : {}),
       });
+      if (definition.id === catalogueBucket.id) {
+        // A new catalogue snapshot starts the site build (EventBridge rule in the site stack). Set on the
+        // CloudFormation resource itself: `eventBridgeEnabled` would add a notifications custom resource.
+        (bucket.node.defaultChild as CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
+      }
       // An explicit export name: functions import the ARN by it, and their acknowledged object grant names it.
       const arnExport = `${this.stackName}-${definition.id}-bucket-arn`;
       new CfnOutput(this, `${definition.id[0]!.toUpperCase()}${definition.id.slice(1)}BucketArn`, { value: bucket.bucketArn, exportName: arnExport });

@@ -25,6 +25,9 @@ let page: Page;
 let odbNumber: string;
 let title: string;
 
+/** Polls generously: the whole suite shares one stack, so an API call may take a while under load. */
+const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 20_000, interval: 100 });
+
 async function expectNoAxeViolations(what: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
@@ -65,17 +68,17 @@ describe('the worker page', () => {
     const email = uniqueEmail('pagina');
 
     await page.goto(`${site.url}/cheques/`);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Opleidingscheques aanvragen');
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Opleidingscheques aanvragen');
     await expectNoAxeViolations('the signed-out page');
 
     // Sign in on the local sign-in page: a wrong check digit is refused first.
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.waitForURL(/\/local-auth\/sign-in/);
-    await expect.poll(() => page.getByRole('note').textContent()).toContain('Lokale testomgeving');
+    await poll(() => page.getByRole('note').textContent()).toContain('Lokale testomgeving');
     await expectNoAxeViolations('the local sign-in page');
     await page.getByLabel('Rijksregisternummer').fill(`${rrn.slice(0, 9)}${rrn.slice(9) === '00' ? '01' : '00'}`);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('klopt niet');
+    await poll(() => page.getByRole('alert').textContent()).toContain('klopt niet');
     await expectNoAxeViolations('the sign-in page with an error');
     await page.getByLabel('Rijksregisternummer').fill(rrn);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
@@ -83,21 +86,21 @@ describe('the worker page', () => {
     expect(page.url()).not.toContain('access_token');
 
     // The budget.
-    await expect.poll(() => page.locator('#budget-remaining').textContent()).toBe('€ 250,00');
-    await expect.poll(() => page.locator('#requests-empty').isVisible()).toBe(true);
+    await poll(() => page.locator('#budget-remaining').textContent()).toBe('€ 250,00');
+    await poll(() => page.locator('#requests-empty').isVisible()).toBe(true);
 
     // Find the training; an unknown number is a clear message.
     await page.getByLabel('ODB-nummer', { exact: true }).fill('ODB-Y899999');
     await page.getByRole('button', { name: 'Opleiding zoeken' }).click();
-    await expect.poll(() => page.locator('#find-result').textContent()).toContain('Er is geen opleiding met ODB-nummer');
+    await poll(() => page.locator('#find-result').textContent()).toContain('Er is geen opleiding met ODB-nummer');
     await page.getByLabel('ODB-nummer', { exact: true }).fill(odbNumber);
     await page.getByRole('button', { name: 'Opleiding zoeken' }).click();
     // The public training route belongs to the catalogue area: found (title) or, until it lands, not found.
-    await expect.poll(() => page.locator('#find-result').textContent()).toMatch(new RegExp(`${title}|Er is geen opleiding`));
+    await poll(() => page.locator('#find-result').textContent()).toMatch(new RegExp(`${title}|Er is geen opleiding`));
 
     // The form: missing fields are listed and linked, each field says what is wrong.
     await page.getByRole('button', { name: 'Overzicht bekijken' }).click();
-    await expect.poll(() => page.locator('#request-errors').isVisible()).toBe(true);
+    await poll(() => page.locator('#request-errors').isVisible()).toBe(true);
     expect(await page.locator('#amount').getAttribute('aria-invalid')).toBe('true');
     await expectNoAxeViolations('the form with errors');
 
@@ -109,13 +112,13 @@ describe('the worker page', () => {
     await page.getByLabel('Diploma secundair onderwijs', { exact: true }).check();
     await page.getByLabel('Ik werk in Vlaanderen').check();
     await page.getByRole('button', { name: 'Overzicht bekijken' }).click();
-    await expect.poll(() => page.locator('#overview').textContent()).toContain('€ 120,50');
+    await poll(() => page.locator('#overview').textContent()).toContain('€ 120,50');
     await expectNoAxeViolations('the overview');
     await page.getByRole('button', { name: 'Bevestigen en indienen' }).click();
 
-    await expect.poll(() => page.locator('#result-body').textContent()).toContain('Status: Goedgekeurd');
-    await expect.poll(() => page.locator('#budget-remaining').textContent()).toBe('€ 129,50');
-    await expect.poll(() => page.locator('#requests-body tr').count()).toBe(1);
+    await poll(() => page.locator('#result-body').textContent()).toContain('Status: Goedgekeurd');
+    await poll(() => page.locator('#budget-remaining').textContent()).toBe('€ 129,50');
+    await poll(() => page.locator('#requests-body tr').count()).toBe(1);
     expect(await page.locator('#requests-body').textContent()).toContain(odbNumber);
     await expectNoAxeViolations('the result and the list');
 
@@ -127,8 +130,8 @@ describe('the worker page', () => {
 
     // Signing out forgets the token.
     await page.getByRole('button', { name: 'Afmelden' }).click();
-    await expect.poll(() => page.locator('#signed-out').isVisible()).toBe(true);
-  });
+    await poll(() => page.locator('#signed-out').isVisible()).toBe(true);
+  }, 120_000);
 
   it('the local sign-in page only returns tokens to this machine', async () => {
     const response = await fetch(`${stack().apiUrl}/local-auth/sign-in?redirect_uri=${encodeURIComponent('https://evil.example/cb')}`);

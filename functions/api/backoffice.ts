@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import {
+  answerQuestion as answerQuestionOperation,
+  askQuestion as askQuestionOperation,
+  decideApplication as decideApplicationOperation,
+  forwardApplication as forwardApplicationOperation,
+  getBackofficeApplication,
+  listBackofficeApplications,
+  recordQualityRegistration as recordQualityRegistrationOperation,
+} from '../../shared/api/backoffice';
+import {
+  answerQuestion,
+  askQuestion,
+  decideApplication,
+  forwardApplication,
+  listQueue,
+  readForBackoffice,
+  recordQualityRegistration,
+} from '../backoffice/use-cases';
+import { baseEnv, parseEnv } from '../config/env';
+import { apiHandler, implement } from '../http/api-handler';
+import { organisationOf } from '../organisations/org-claim';
+
+const env = parseEnv(baseEnv.extend({
+  TABLE_NAME: z.string().min(1),
+  IDEMPOTENCY_TABLE_NAME: z.string().min(1),
+  DOCUMENTS_BUCKET: z.string().min(1),
+}));
+
+const config = { table: env.TABLE_NAME, bucket: env.DOCUMENTS_BUCKET };
+
+/** Back-office routes (api.md "Back office") and the provider's answer to a question (R-BO-1). */
+export const handler = apiHandler([
+  implement(listBackofficeApplications, async ({ query }) => ({ status: 200, body: await listQueue(config, query) })),
+  implement(getBackofficeApplication, async ({ params }) => ({ status: 200, body: await readForBackoffice(config, params.id, new Date()) })),
+  implement(askQuestionOperation, async ({ params, body }) => ({ status: 201, body: await askQuestion(config, params.id, body, new Date()) })),
+  implement(forwardApplicationOperation, async ({ params, body }) => ({
+    status: 200, body: await forwardApplication(config, params.id, body, new Date()),
+  })),
+  implement(decideApplicationOperation, async ({ params, body }) => ({
+    status: 200, body: await decideApplication(config, params.id, body, new Date()),
+  })),
+  implement(recordQualityRegistrationOperation, async ({ params, body }) => ({
+    status: 200, body: await recordQualityRegistration(config, params.kbo, body, new Date()),
+  })),
+  implement(answerQuestionOperation, async ({ claims, params, body }) => ({
+    status: 201, body: await answerQuestion(config, organisationOf(claims), params.id, body, new Date()),
+  })),
+], { idempotencyTable: env.IDEMPOTENCY_TABLE_NAME });

@@ -1,0 +1,96 @@
+import { openQuestion } from '../../shared/applications/application';
+import { brusselsDate } from '../../shared/applications/calendar';
+import { DEFAULT_FORCED_FORWARD_MARGIN_DAYS, isForcedForwardDue, isQuestionDeadlinePassed } from '../../shared/applications/deadlines';
+import { DECISION_DEADLINES_JOB } from '../applications/due';
+import { ApplicationVersionConflict, getApplication, putApplication, transitionApplication } from '../applications/repository';
+import type { JobResult } from '../jobs/job-event';
+import { forwardForcedMail } from '../mail/templates/forward-forced';
+import { getOrganisation } from '../organisations/repository';
+import { runDueJob } from '../registrations/due-jobs';
+import { decisionDeadlineDue, QUESTION_DEADLINES_JOB } from './due';
+
+/** R-BO-1: what is recorded when the question went unanswered. */
+export const ASSESSED_ON_AVAILABLE_INFORMATION = 'Beoordeeld op basis van de beschikbare informatie (antwoordtermijn verstreken zonder antwoord).';
+
+export const forcedForwardMailId = (applicationId: string) => `decision-deadline-forward:${applicationId}`;
+
+const DAY_MS = 86_400_000;
+
+/** A concurrent change means someone else acted: leave the item to its new state (a later run re-examines it). */
+async function unlessChanged(work: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ApplicationVersionConflict) return false;
+    throw error;
+  }
+}
+
+/**
+ * `question-deadlines` (R-BO-1): applications whose question went unanswered past its last day move
+ * back to screening, the question closed "assessed on the information available"; their due entry
+ * becomes the decision deadline again (R-BO-2). Query on the due index only; a second run finds
+ * nothing due.
+ */
+export function runQuestionDeadlines(table: string, now: Date): Promise<JobResult> {
+  const today = brusselsDate(now.toISOString());
+  return runDueJob({
+    tableName: table, job: QUESTION_DEADLINES_JOB, now,
+    act: (item) => unlessChanged(async () => {
+      if (item.type !== 'application') return false;
+      const app = await getApplication(table, String(item.id));
+      if (!app || app.duePk !== QUESTION_DEADLINES_JOB || app.status !== 'question-open') return false;
+      const open = openQuestion(app);
+      if (!open || !isQuestionDeadlinePassed(open.askedAt, today)) return false;
+      const questions = app.questions.map((q) => (q === open ? { ...q, closedBy: 'deadline' as const, note: ASSESSED_ON_AVAILABLE_INFORMATION } : q));
+      await transitionApplication(table, {
+        application: app, event: 'question-deadline-passed', actor: 'system', now,
+        changes: { questions },
+        due: decisionDeadlineDue(app),
+      });
+      return true;
+    }),
+  });
+}
+
+/**
+ * `decision-deadlines` (R-BO-2): every application whose 3-month decision period ends within
+ * `marginDays` and that was not forwarded goes to the VOC with a negative advice; the provider is
+ * mailed (same transaction). Applications waiting for their organisation's quality registration are
+ * never forwarded (R-ORG-3): they stay due. The due entries (set at submit) are for the default
+ * margin; a larger margin widens the Query window, and the rule itself decides per application.
+ */
+export function runDecisionDeadlines(table: string, now: Date, marginDays: number = DEFAULT_FORCED_FORWARD_MARGIN_DAYS): Promise<JobResult> {
+  const today = brusselsDate(now.toISOString());
+  const window = new Date(now.getTime() + Math.max(0, marginDays - DEFAULT_FORCED_FORWARD_MARGIN_DAYS) * DAY_MS);
+  return runDueJob({
+    tableName: table, job: DECISION_DEADLINES_JOB, now: window,
+    act: (item) => unlessChanged(async () => {
+      if (item.type !== 'application') return false;
+      const app = await getApplication(table, String(item.id));
+      if (!app || app.duePk !== DECISION_DEADLINES_JOB) return false;
+      if (app.status === 'waiting-for-quality-registration') return false; // R-ORG-3: keep it due
+      if (app.status !== 'screening' && app.status !== 'question-open') {
+        await putApplication(table, app, app.version, { due: null, previous: app }); // nothing left to force
+        return false;
+      }
+      if (!app.submittedAt || !isForcedForwardDue(app.submittedAt, today, marginDays)) return false;
+      const org = await getOrganisation(table, app.orgKbo);
+      await transitionApplication(table, {
+        application: app, event: 'decision-deadline-forward', actor: 'system', now,
+        changes: { forwarding: { to: 'VOC', advice: 'negative', at: now.toISOString(), by: 'system' } },
+        due: null,
+        ...(org ? {
+          mail: {
+            outboxId: forcedForwardMailId(app.id),
+            mail: forwardForcedMail({
+              to: org.contact.email, organisationName: org.name, applicationId: app.id, title: app.title ?? '',
+              ownReference: app.ownReference ?? '', decisionPeriodEnd: app.deadlines?.decisionPeriodEnd ?? today,
+            }),
+          },
+        } : {}),
+      });
+      return true;
+    }),
+  }).then((result) => ({ ...result, job: DECISION_DEADLINES_JOB, details: { ...result.details, marginDays } }));
+}

@@ -1,0 +1,22 @@
+import { dutchDateOf } from '../../backoffice/format';
+import { composeMail, type Mail } from '../mail';
+
+export interface ForwardForcedMail {
+  to: string;
+  organisationName: string;
+  applicationId: string;
+  title: string;
+  ownReference: string;
+  /** End of the 3-month decision period, 'YYYY-MM-DD'. */
+  decisionPeriodEnd: string;
+}
+
+/** R-BO-2: the decision period nears its end; the application goes to the VOC with a negative advice. */
+export function forwardForcedMail(data: ForwardForcedMail): Mail {
+  return composeMail([data.to], `Aanvraag doorgestuurd met negatief advies: ${data.title}`, [
+    'Beste,',
+    `De beslissingstermijn van drie maanden voor de aanvraag "${data.title}" (uw referentie: ${data.ownReference}, dossiernummer ${data.applicationId}) van ${data.organisationName} loopt af op ${dutchDateOf(data.decisionPeriodEnd)}.`,
+    'Omdat de aanvraag nog niet volledig beoordeeld kon worden, hebben we ze doorgestuurd naar de Vlaamse opleidingscommissie (VOC), met een negatief advies wegens onvoldoende informatie.',
+    'De VOC neemt de beslissing. U ontvangt die beslissing per e-mail.',
+  ]);
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import {
+  answerBodySchema,
+  decisionRequestSchema,
+  forwardBodySchema,
+  questionBodySchema,
+} from '../applications/backoffice-bodies';
+import { APPLICATION_EVENTS, APPLICATION_STATUSES } from '../applications/state-machine';
+import { kboSchema } from '../organisations/kbo';
+import { qualityRegistrationBodySchema, organisationResponseSchema } from '../organisations/organisation';
+import { defineOperation } from './operation';
+import { applicationIdParams, applicationResponseSchema, documentSchema } from './provider';
+
+/*
+ * Back-office routes (api.md "Back office", role `backoffice`) and the provider's answer to a
+ * question (R-BO-1). Every status change goes through the one state machine
+ * (shared/applications/state-machine.ts): an illegal one is a 409 whose `allowed` lists the events
+ * that are possible from the current status.
+ */
+
+const TAGS = ['backoffice'];
+const BACKOFFICE = { kind: 'jwt', roles: ['backoffice'] } as const;
+const PROVIDER = { kind: 'jwt', roles: ['provider'] } as const;
+
+export const questionSchema = z.object({
+  question: z.string(),
+  askedAt: z.string(),
+  deadline: z.string().meta({ description: 'Laatste dag om te antwoorden (R-BO-1)' }),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  closedBy: z.enum(['answer', 'deadline']).nullable().meta({ description: 'answer: beantwoord; deadline: termijn verstreken' }),
+  note: z.string().optional().meta({ description: 'Bv. "beoordeeld op basis van de beschikbare informatie"' }),
+});
+
+export const forwardingSchema = z.object({
+  to: z.string(),
+  advice: z.enum(['negative']).nullable(),
+  at: z.string(),
+  by: z.enum(['backoffice', 'system']).meta({ description: 'system: verplicht doorgestuurd bij het einde van de beslissingstermijn (R-BO-2)' }),
+});
+
+export const decisionSchema = z.object({
+  outcome: z.enum(['approved', 'rejected']),
+  validFrom: z.string().nullable(),
+  reason: z.string().nullable(),
+  decidedAt: z.string(),
+});
+
+export const backofficeDocumentSchema = documentSchema.extend({
+  downloadUrl: z.string().nullable().meta({ description: 'Kortlevende downloadlink (presigned GET); null zolang niet opgeladen' }),
+  downloadExpiresAt: z.string().nullable(),
+});
+
+export const backofficeApplicationSchema = applicationResponseSchema
+  .extend({
+    orgKbo: z.string(),
+    referenceVersion: z.string().nullable(),
+    documents: z.array(backofficeDocumentSchema),
+    questions: z.array(questionSchema),
+    forwarding: forwardingSchema.nullable(),
+    decision: decisionSchema.nullable(),
+    odbNumbers: z.object({ training: z.string(), modules: z.array(z.string()) }).nullable(),
+    allowedEvents: z.array(z.enum(APPLICATION_EVENTS)).meta({ description: 'Wat de back office vanuit deze status kan doen' }),
+    organisation: z
+      .object({
+        kbo: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        contact: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
+        qualityRegistration: z.object({ registered: z.boolean(), since: z.string().nullable() }),
+      })
+      .nullable(),
+  })
+  .meta({ description: 'Registratieaanvraag zoals de back office ze ziet' });
+
+export const backofficeQueueItemSchema = applicationResponseSchema.extend({ orgKbo: z.string() });
+
+export const backofficeQueueResponseSchema = z.object({
+  items: z.array(backofficeQueueItemSchema),
+  nextCursor: z.string().nullable(),
+});
+
+export const backofficeQueueQuery = z.object({
+  status: z
+    .enum(APPLICATION_STATUSES, 'Onbekende status.')
+    .default('screening')
+    .meta({ description: 'Status van de werkvoorraad (standaard screening); oudste indiening eerst' }),
+  limit: z.string().regex(/^(?:[1-9]\d?|100)$/, 'Geef een limiet van 1 tot 100.').optional(),
+  cursor: z.string().max(2000, 'Ongeldige cursor.').optional(),
+});
+
+export const kboParams = z.object({ kbo: kboSchema });
+
+export const qualityRegistrationResponseSchema = organisationResponseSchema.extend({
+  applicationsMovedToScreening: z
+    .array(z.string())
+    .meta({ description: 'Aanvragen die op de kwaliteitsregistratie wachtten en nu in screening staan (R-ORG-3)' }),
+});
+
+export const answerResponseSchema = applicationResponseSchema.extend({ questions: z.array(questionSchema) });
+
+export const listBackofficeApplications = defineOperation({
+  id: 'listBackofficeApplications', method: 'GET', path: '/v1/backoffice/applications', fn: 'backoffice', auth: BACKOFFICE, tags: TAGS,
+  summary: 'Werkvoorraad: ingediende aanvragen met een status, oudste indiening eerst', query: backofficeQueueQuery,
+  responses: { 200: { description: 'Aanvragen', schema: backofficeQueueResponseSchema } },
+});
+
+export const getBackofficeApplication = defineOperation({
+  id: 'getBackofficeApplication', method: 'GET', path: '/v1/backoffice/applications/{id}', fn: 'backoffice', auth: BACKOFFICE, tags: TAGS,
+  summary: 'Alles over één aanvraag, met kortlevende downloadlinks voor de documenten', params: applicationIdParams,
+  responses: { 200: { description: 'De aanvraag', schema: backofficeApplicationSchema }, 404: { description: 'Niet gevonden' } },
+});
+
+export const askQuestion = defineOperation({
+  id: 'askQuestion', method: 'POST', path: '/v1/backoffice/applications/{id}/questions', fn: 'backoffice', auth: BACKOFFICE, tags: TAGS,
+  summary: 'Bijkomende informatie vragen (R-BO-1): antwoordtermijn één maand, mail naar de contactpersoon',
+  params: applicationIdParams, body: questionBodySchema.strict(), idempotent: true,
+  responses: {
+    201: { description: 'Vraag gesteld; status question-open', schema: backofficeApplicationSchema },
+    404: { description: 'Niet gevonden' },
+    409: { description: 'Niet mogelijk in deze status (allowed somt op wat wel kan)' },
+  },
+});
+
+export const forwardApplication = defineOperation({
+  id: 'forwardApplication', method: 'POST', path: '/v1/backoffice/applications/{id}/forward', fn: 'backoffice', auth: BACKOFFICE, tags: TAGS,
+  summary: 'Doorsturen naar de VOC of een paritair comité uit de lijst, met optioneel negatief advies (R-DEC-2)',
+  params: applicationIdParams, body: forwardBodySchema.strict(), idempotent: true,
+  responses: {
+    200: { description: 'Doorgestuurd', schema: backofficeApplicationSchema },
+    400: { description: 'Onbekend paritair comité' },
+    404: { description: 'Niet gevonden' },
+    409: { description: 'Niet mogelijk in deze status (vraag open, wacht op kwaliteitsregistratie, …)' },
+  },
+});
+
+export const decideApplication = defineOperation({
+  id: 'decideApplication', method: 'POST', path: '/v1/backoffice/applications/{id}/decision', fn: 'backoffice', auth: BACKOFFICE, tags: TAGS,
+  summary: 'Beslissing vastleggen (R-BO-3): goedkeuring registreert de opleiding met ODB-nummer(s) (R-BO-4); afkeuring mailt de motivering',
+  params: applicationIdParams, body: decisionRequestSchema, idempotent: true,
+  responses: {
+    200: { description: 'Beslist (een herhaalde gelijke beslissing geeft de bestaande toestand terug)', schema: backofficeApplicationSchema },
+    404: { description: 'Niet gevonden' },
+    409: { description: 'Niet mogelijk in deze status' },
+  },
+});
+
+export const recordQualityRegistration = defineOperation({
+  id: 'recordQualityRegistration', method: 'PUT', path: '/v1/backoffice/organisations/{kbo}/quality-registration', fn: 'backoffice', auth: BACKOFFICE, tags: TAGS,
+  summary: 'Kwaliteitsregistratie vastleggen (R-ORG-3); wachtende aanvragen gaan automatisch naar screening',
+  params: kboParams, body: qualityRegistrationBodySchema.strict(),
+  responses: { 200: { description: 'Vastgelegd', schema: qualityRegistrationResponseSchema }, 404: { description: 'Organisatie onbekend' } },
+});
+
+export const answerQuestion = defineOperation({
+  id: 'answerQuestion', method: 'POST', path: '/v1/applications/{id}/answers', fn: 'backoffice', auth: PROVIDER, tags: ['provider'],
+  summary: 'De openstaande vraag van de back office beantwoorden (R-BO-1); de aanvraag gaat terug naar screening',
+  params: applicationIdParams, body: answerBodySchema.strict(), idempotent: true,
+  responses: {
+    201: { description: 'Antwoord geregistreerd', schema: answerResponseSchema },
+    404: { description: 'Niet gevonden of niet van deze organisatie' },
+    409: { description: 'Er staat geen vraag open' },
+  },
+});
+
+export const backofficeOperations = [
+  listBackofficeApplications,
+  getBackofficeApplication,
+  askQuestion,
+  forwardApplication,
+  decideApplication,
+  recordQualityRegistration,
+  answerQuestion,
+];

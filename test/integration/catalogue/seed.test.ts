@@ -1,0 +1,50 @@
+/**
+ * Demo data: seeded registrations are real registration items that the republish path publishes
+ * (own table and bucket in the shared stack's emulators).
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { dynamo } from '../../../functions/adapters/aws-clients';
+import { publishCatalogue } from '../../../functions/catalogue/publish';
+import { readSnapshotText } from '../../../functions/catalogue/store';
+import { getRegistration } from '../../../functions/registrations/store';
+import { keys } from '../../../functions/storage/keys';
+import { hasNoRegistrations, seedRegistrations } from '../../../infra/local/seed/registrations';
+import { CatalogueSnapshot } from '../../../shared/catalogue/published-training';
+import { isolatedCatalogue, type IsolatedCatalogue } from './support';
+
+let catalogue: IsolatedCatalogue;
+
+beforeAll(async () => { catalogue = await isolatedCatalogue(); });
+afterAll(() => { vi.unstubAllEnvs(); });
+
+describe('demo seed', () => {
+  it('seeds organisations and registrations that the republish path publishes', async () => {
+    // Prepare
+    expect(await hasNoRegistrations(catalogue.table)).toBe(true);
+    const now = new Date('2026-11-23T08:00:00Z');
+    // Act
+    const result = await seedRegistrations({ table: catalogue.table, count: 80, seed: 4, now });
+    const published = await publishCatalogue({ table: catalogue.table, bucket: catalogue.bucket, now });
+    // Assess
+    expect(await hasNoRegistrations(catalogue.table)).toBe(false);
+    expect(result.registrations).toBe(80);
+    expect(published.rejected).toEqual([]);
+    const read = await readSnapshotText(catalogue.bucket);
+    if (read.status !== 'read') throw new Error('no snapshot');
+    const snapshot = CatalogueSnapshot.parse(JSON.parse(read.text));
+    expect(snapshot.trainings.length).toBeGreaterThan(50);
+    expect(snapshot.trainings.length).toBeLessThanOrEqual(result.published);
+    expect(snapshot.trainings.some((t) => t.modules.length > 0)).toBe(true);
+    expect(new Set(snapshot.trainings.map((t) => t.competenceGroup))).toEqual(new Set(['basic', 'professionSpecific', 'general']));
+    // R-BO-4: numbers come from the real counters, and every module number resolves to its training.
+    const modular = snapshot.trainings.find((t) => t.modules.length > 0);
+    const moduleNumber = modular?.modules[0]?.odbNumber as string;
+    const pointer = await dynamo().send(new GetCommand({ TableName: catalogue.table, Key: keys.registrationModule(moduleNumber) }));
+    expect(pointer.Item?.trainingOdbNumber).toBe(modular?.odbNumber);
+    const stored = await getRegistration(catalogue.table, snapshot.trainings[0]?.odbNumber as string);
+    expect(stored?.registration.provider.kbo).toBe(snapshot.trainings[0]?.provider.kbo);
+    const org = await dynamo().send(new GetCommand({ TableName: catalogue.table, Key: keys.organisation(snapshot.trainings[0]?.provider.kbo as string) }));
+    expect(org.Item?.type).toBe('organisation');
+  });
+});
