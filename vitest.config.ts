@@ -13,6 +13,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          // property tests run thousands of cases; give them room on a busy 2-core machine
+          testTimeout: 30_000,
         },
       },
       {

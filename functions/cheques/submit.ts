@@ -27,8 +27,8 @@ export interface SubmitDeps {
   now: () => Date;
   newId: () => string;
   rulesFor?: (schoolYear: string) => ChequeEntitlementRules | undefined;
-  /** How long to keep deciding again while the budget changes underneath (default 15 s, within the function's timeout). */
-  retryForMs?: number;
+  /** How often to decide again when the budget changed underneath (default 30). */
+  maxAttempts?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -45,9 +45,9 @@ export async function submitChequeRequest(deps: SubmitDeps, workerHash: string, 
     deps.store.budget(workerHash, schoolYear),
   ]);
   const id = deps.newId();
-  const giveUpAt = Date.now() + (deps.retryForMs ?? 15_000);
+  const maxAttempts = deps.maxAttempts ?? 30;
 
-  for (let attempt = 0; attempt === 0 || Date.now() < giveUpAt; attempt++) {
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const budget = attempt === 0 ? firstBudget : await deps.store.budget(workerHash, schoolYear);
     const decision = decideChequeRequest({ request: body, training, budget, today, rulesFor });
     const status = transition('submitted', decisionEvent(decision.status));
@@ -77,9 +77,9 @@ export async function submitChequeRequest(deps: SubmitDeps, workerHash: string, 
     };
     const result = await deps.store.create({ request, reservation, outbox: messagesOnSubmit(request) }, now);
     if (result === 'created') return request;
-    // Full-jitter exponential backoff (capped at 1 s), so a burst of one worker's requests spreads out
+    // Full-jitter exponential backoff (capped at 0.5 s), so a burst of one worker's requests spreads out
     // instead of colliding again and again.
-    await sleep(Math.random() * Math.min(1_000, 10 * 2 ** Math.min(attempt, 7)));
+    await sleep(Math.random() * Math.min(500, 10 * 2 ** Math.min(attempt, 6)));
   }
   throw new ProblemError(503, 'busy', 'Even geduld',
     'Er worden nu te veel aanvragen tegelijk voor uw budget verwerkt. Probeer het zo dadelijk opnieuw.');
