@@ -53,6 +53,11 @@ function cancellationReasons(error: unknown): CancellationReason[] | undefined {
 }
 
 export function dynamoChequeStore(tableName: string): ChequeStore {
+  /** True when the stored request is exactly the state this write produced (same status, same change time). */
+  const isOwnWrite = async (written: StoredChequeRequest): Promise<boolean> => {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: tableName, Key: keys.chequeRequest(written.id), ConsistentRead: true }));
+    return Item !== undefined && Item.workerHash === written.workerHash && Item.status === written.status && Item.updatedAt === written.updatedAt;
+  };
   const outboxItems = (entries: OutboxEntry[], now: Date) => entries.map((entry) => outboxPut(tableName, entry.id, entry.message, now));
 
   return {
@@ -126,7 +131,12 @@ export function dynamoChequeStore(tableName: string): ChequeStore {
         if (!reasons) throw error;
         // The request id is new and the outbox ids derive from it: only the budget condition or a
         // conflicting concurrent transaction can cancel this one. Either way: read again and decide again.
-        if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new Error('cheque request id collision');
+        // One exception: the SDK retried a write that had in fact committed (a timeout under load) and now
+        // finds its own request. Then it was created, exactly once.
+        if (reasons[0]?.Code === 'ConditionalCheckFailed') {
+          if (await isOwnWrite(request)) return 'created';
+          throw new Error('cheque request id collision');
+        }
         return 'retry';
       }
     },
@@ -175,6 +185,8 @@ export function dynamoChequeStore(tableName: string): ChequeStore {
       } catch (error) {
         const reasons = cancellationReasons(error);
         if (!reasons) throw error;
+        // An SDK retry of a change that had in fact committed finds its own result: it happened once.
+        if (reasons[0]?.Code === 'ConditionalCheckFailed' && (await isOwnWrite(next))) return 'changed';
         if (eventIndex >= 0 && reasons[eventIndex]?.Code === 'ConditionalCheckFailed') return 'replayed';
         if (releaseIndex >= 0 && reasons[releaseIndex]?.Code === 'ConditionalCheckFailed') {
           throw new Error(`budget release for cheque request ${next.id} exceeds what was reserved`);
