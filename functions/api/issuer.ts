@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { dynamoChequeStore } from '../cheques/dynamo-store';
+import { resolveSecret } from '../cheques/secret';
 import { issuerRoutes } from '../cheques/routes';
 import { baseEnv, parseEnv } from '../config/env';
 import { apiHandler } from '../http/api-handler';
 
 const env = parseEnv(baseEnv.extend({
   TABLE_NAME: z.string().min(1),
-  ISSUER_WEBHOOK_SECRET: z.string().min(16),
 }));
+const webhookSecret = await resolveSecret('ISSUER_WEBHOOK_SECRET');
 
 /** The cheque issuer's signed events (api.md "Issuer", R-CHQ-7). */
 export const handler = apiHandler(issuerRoutes({
   store: dynamoChequeStore(env.TABLE_NAME),
-  webhookSecret: env.ISSUER_WEBHOOK_SECRET,
+  webhookSecret,
   now: () => new Date(),
 }));

@@ -2,24 +2,28 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { ISSUER_SIGNATURE_HEADER, ISSUER_TIMESTAMP_HEADER } from '../../shared/cheques/issuer-events';
 import { signIssuerEvent } from '../../shared/cheques/signature';
+import { resolveSecret } from '../cheques/secret';
 import { parseEnv } from '../config/env';
 import type { OutboxMessage } from './outbox';
 
 const issuerEnv = z.object({
   ISSUER_BUCKET: z.string().min(1),
   ISSUER_WEBHOOK_URL: z.url().optional(),
-  ISSUER_WEBHOOK_SECRET: z.string().min(16).optional(),
   S3_FORCE_PATH_STYLE: z.string().optional(),
 });
 
 // Parsed on first delivery (not at module load): the outbox consumer also delivers mail, which must
 // not depend on the issuer's configuration.
-let config: { env: z.output<typeof issuerEnv>; s3: S3Client } | undefined;
+let config: Promise<{ env: z.output<typeof issuerEnv>; s3: S3Client; webhookSecret: string | undefined }> | undefined;
 function issuerConfig() {
-  if (!config) {
+  config ??= (async () => {
     const env = parseEnv(issuerEnv);
-    config = { env, s3: new S3Client({ forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true' }) };
-  }
+    // The webhook is signed with the shared secret when one is configured (value locally, ARN in AWS).
+    const configured = Boolean(process.env.ISSUER_WEBHOOK_SECRET || process.env.ISSUER_WEBHOOK_SECRET_ARN);
+    const webhookSecret = env.ISSUER_WEBHOOK_URL && configured ? await resolveSecret('ISSUER_WEBHOOK_SECRET') : undefined;
+    return { env, s3: new S3Client({ forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true' }), webhookSecret };
+  })();
+  config.catch(() => { config = undefined; });
   return config;
 }
 
@@ -33,7 +37,7 @@ export const issuerOrderKey = (requestId: string) => `orders/${requestId}.json`;
  * retried delivery does no harm; a failing webhook throws and the outbox retries.
  */
 export async function deliverIssuerOrder(message: Extract<OutboxMessage, { kind: 'issuer-order' }>): Promise<string> {
-  const { env, s3 } = issuerConfig();
+  const { env, s3, webhookSecret } = await issuerConfig();
   const requestId = String(message.order.requestId ?? '');
   if (requestId === '') throw new Error('issuer order without requestId');
   const body = JSON.stringify(message.order);
@@ -42,9 +46,9 @@ export async function deliverIssuerOrder(message: Extract<OutboxMessage, { kind:
   if (env.ISSUER_WEBHOOK_URL) {
     const timestamp = String(Math.floor(Date.now() / 1000));
     const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': `order-${requestId}` };
-    if (env.ISSUER_WEBHOOK_SECRET) {
+    if (webhookSecret) {
       headers[ISSUER_TIMESTAMP_HEADER] = timestamp;
-      headers[ISSUER_SIGNATURE_HEADER] = signIssuerEvent(env.ISSUER_WEBHOOK_SECRET, timestamp, body);
+      headers[ISSUER_SIGNATURE_HEADER] = signIssuerEvent(webhookSecret, timestamp, body);
     }
     const response = await fetch(env.ISSUER_WEBHOOK_URL, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
     if (!response.ok) throw new Error(`issuer webhook answered ${response.status}`);
