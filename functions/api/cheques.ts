@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_CONTRIBUTION_PERIOD_DAYS } from '../../shared/cheques/request-state';
 import { dynamoChequeStore } from '../cheques/dynamo-store';
-import { resolveSecret } from '../cheques/secret';
+import { resolveSecret } from '../config/secrets';
 import { chequeRoutes } from '../cheques/routes';
 import { dynamoTrainingLookup } from '../cheques/training-lookup';
 import { baseEnv, parseEnv } from '../config/env';

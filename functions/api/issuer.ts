@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dynamoChequeStore } from '../cheques/dynamo-store';
-import { resolveSecret } from '../cheques/secret';
+import { resolveSecret } from '../config/secrets';
 import { issuerRoutes } from '../cheques/routes';
 import { baseEnv, parseEnv } from '../config/env';
 import { apiHandler } from '../http/api-handler';

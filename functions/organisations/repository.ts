@@ -3,6 +3,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Organisation } from '../../shared/organisations/organisation';
 import { dynamo } from '../adapters/aws-clients';
 import { gsi, keys } from '../storage/keys';
+import { contactCheckDue } from '../registrations/due';
 
 /**
  * DynamoDB repository of organisations (main table, `ORG#<kbo>` / `PROFILE`, listed on gsi1 `ORGS`).
@@ -35,7 +36,7 @@ export class OrganisationVersionConflict extends Error {
   }
 }
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk'] as const;
+const KEY_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'duePk', 'dueAt'] as const;
 
 export async function getOrganisation(table: string, kbo: string): Promise<StoredOrganisation | null> {
   const result = await dynamo().send(new GetCommand({ TableName: table, Key: keys.organisation(kbo), ConsistentRead: true }));
@@ -65,6 +66,8 @@ export async function saveOrganisation(
         gsi1pk: gsi.organisations,
         gsi1sk: organisation.kbo,
         ...stored,
+        // R-REG-4: the yearly contact check is due a year after the last confirmation (a profile update confirms)
+        ...(contactCheckDue(stored) ?? {}),
       },
       ...(expectedVersion === null
         ? { ConditionExpression: 'attribute_not_exists(pk)' }

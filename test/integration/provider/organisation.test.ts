@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, providerToken } from '../../support/stack';
 import { uniqueKbo } from '../../support/ids';
-import { organisationBody, recordQualityRegistration } from './support';
+import { organisationBody, recordQualityRegistration, storedOrganisation } from './support';
 
 describe('organisation profile (R-ORG-2, R-ORG-4)', () => {
   it('R-ORG-2: every problem of the body at once, with rule ids where a rule applies', async () => {
@@ -35,5 +35,19 @@ describe('organisation profile (R-ORG-2, R-ORG-4)', () => {
     const token = await providerToken(uniqueKbo());
     const response = await api('POST', '/v1/organisation/lms-document', { token, body: { name: 'a.pdf', contentType: 'application/pdf', size: 10 } });
     expect(response.status).toBe(409);
+  });
+
+  it('R-REG-4: updating the profile confirms the contact details; the yearly check is due a year later', async () => {
+    const kbo = uniqueKbo();
+    const token = await providerToken(kbo);
+    const saved = await api('PUT', '/v1/organisation', { token, body: organisationBody() });
+    expect(saved.status).toBe(200);
+    const stored = await storedOrganisation(kbo);
+    const confirmedAt = new Date(stored?.contactConfirmedAt as string);
+    const expected = new Date(confirmedAt);
+    expected.setUTCFullYear(expected.getUTCFullYear() + 1);
+    expect(stored).toMatchObject({ duePk: 'contact-check' });
+    expect(Math.abs(new Date(stored?.dueAt as string).getTime() - expected.getTime())).toBeLessThan(2 * 86_400_000);
+    expect(saved.body).not.toHaveProperty('duePk');
   });
 });

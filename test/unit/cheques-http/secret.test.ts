@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSecret } from '../../../functions/cheques/secret';
+import { resolveSecret } from '../../../functions/config/secrets';
 
 describe('secrets of the cheque area', () => {
   it('takes the value from the environment (local stack) and names what is missing otherwise', async () => {
