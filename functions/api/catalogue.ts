@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_TRAININGS_PAGE, searchTrainings, type TrainingSearchResponse } from '../../shared/api/catalogue';
 import { CatalogueSnapshot } from '../../shared/catalogue/published-training';
 import { buildSearchIndex, search, type SearchIndex } from '../../shared/catalogue/search';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_CONTRIBUTION_PERIOD_DAYS } from '../../shared/cheques/request-state';
 import { dynamoChequeStore } from '../cheques/dynamo-store';
 import { resolveSecret } from '../config/secrets';

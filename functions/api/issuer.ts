@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamoChequeStore } from '../cheques/dynamo-store';
 import { resolveSecret } from '../config/secrets';
 import { issuerRoutes } from '../cheques/routes';

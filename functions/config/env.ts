@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Parse the environment once, at module load, with one zod schema; fail fast with every missing or

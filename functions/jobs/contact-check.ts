@@ -1,5 +1,5 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamo } from '../adapters/aws-clients';
 import { baseEnv, parseEnv } from '../config/env';
 import { contactCheckMail } from '../mail/templates/contact-check';

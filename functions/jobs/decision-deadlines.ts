@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_FORCED_FORWARD_MARGIN_DAYS } from '../../shared/applications/deadlines';
 import { runDecisionDeadlines } from '../backoffice/jobs';
 import { baseEnv, parseEnv } from '../config/env';

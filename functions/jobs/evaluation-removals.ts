@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { applyRemovalDate } from '../../shared/registrations/registration';
 import { baseEnv, parseEnv } from '../config/env';
 import { registrationJob } from '../registrations/due-jobs';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What every scheduled job receives: its name and the scheduled time. EventBridge Scheduler fills

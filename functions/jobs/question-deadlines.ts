@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { runQuestionDeadlines } from '../backoffice/jobs';
 import { baseEnv, parseEnv } from '../config/env';
 import { parseJobEvent, type JobResult } from './job-event';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamoChequeStore } from '../cheques/dynamo-store';
 import { UNPAID_CONTRIBUTIONS_JOB } from '../cheques/store';
 import { cancelUnpaidContributions } from '../cheques/unpaid';

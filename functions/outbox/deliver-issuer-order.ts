@@ -1,5 +1,5 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ISSUER_SIGNATURE_HEADER, ISSUER_TIMESTAMP_HEADER } from '../../shared/cheques/issuer-events';
 import { signIssuerEvent } from '../../shared/cheques/signature';
 import { resolveSecret } from '../config/secrets';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { baseEnv, parseEnv } from '../config/env';
 
 const schema = baseEnv.extend({

@@ -1,5 +1,5 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { publishCatalogue } from '../catalogue/publish';
 import { baseEnv, parseEnv } from '../config/env';
 import { logger } from '../observability/logger';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { normaliseKbo } from '../organisations/kbo';
 import { CompetenceGroup, PublishedTraining } from '../catalogue/published-training';
 import { defineOperation } from './operation';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { draftApplicationSchema } from '../applications/application';
 import { DOCUMENT_KINDS, documentUploadRequestSchema } from '../applications/documents';
 import { APPLICATION_STATUSES } from '../applications/state-machine';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ODB_NUMBER_PATTERN } from '../registrations/odb-number';
 import {
   evaluationBodySchema,

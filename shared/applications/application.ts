@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RuleFinding } from '../http/problem';
 import { CEFR_LEVEL_CODES } from '../reference/cefr';
 import { PILLAR_CODES } from '../reference/competences';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { hasCode } from '../reference/code-list';
 import type { ReferenceData } from '../reference/reference-data';
 import { ODB_NUMBER_PATTERN } from '../registrations/odb-number';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Documents attached to an application (optional, visible to the back office and assessors only). */
 export const DOCUMENT_KINDS = ['brochure', 'programme', 'blendedFollowUp', 'other'] as const;

@@ -6,7 +6,7 @@
  * Only `active` and `replaced` registrations are published; a `replaced` one names its successor in
  * `replacedBy` (R-REG-2). Stopped and removed registrations are not in the snapshot (R-REG-1, R-BO-5).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { chequeCategories } from '../cheques/cheque-category';
 import { isValidKbo } from '../organisations/kbo';
 import { ODB_NUMBER_PATTERN } from '../registrations/odb-number';

@@ -4,7 +4,7 @@
  * The same list is published by the catalogue (shared/catalogue/published-training.ts); a unit test
  * keeps the two equal.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const chequeCategories = [
   'standard',

@@ -4,7 +4,7 @@
  * no transforms. Messages are Dutch (shown to people). The national register number is not in the body:
  * it comes from the token (`rrn` claim).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChequeCategorySchema } from './cheque-category';
 import { SchoolYearSchema } from './school-year';
 

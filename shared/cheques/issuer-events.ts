@@ -4,7 +4,7 @@
  * secret, see signature.ts), and the timestamp must be fresh. Replays are refused by `eventId`
  * (the storage layer records each id once).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Problem } from '../http/problem';
 
 /** Suggested header names (lower case, as API Gateway delivers them). */

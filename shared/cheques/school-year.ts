@@ -2,7 +2,7 @@
  * School years (schooljaar): 1 September – 31 August, written `"2026-2027"` (domain.md glossary, api.md).
  * Dates are `YYYY-MM-DD` calendar dates in Europe/Brussels; the caller passes them in. Pure.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SCHOOL_YEAR_PATTERN = /^(\d{4})-(\d{4})$/;
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;

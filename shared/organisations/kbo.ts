@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * KBO / enterprise number (ondernemingsnummer): 10 digits, first digit 0 or 1, and the last two

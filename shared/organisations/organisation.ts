@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LMS_CODES, OTHER_LMS } from '../reference/lms';
 import { kboSchema } from './kbo';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { conflict, validationFailed, type Problem } from '../http/problem';
 import { CEFR_LEVEL_CODES } from '../reference/cefr';
 import { effectiveContactHours, competenceGroupsOf } from '../applications/admissibility';

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineOperation } from '../../../shared/api/operation';
 import { httpEvent, testContext } from '../../support/events';
 import { stack } from '../../support/stack';

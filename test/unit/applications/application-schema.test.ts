@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { draftApplicationSchema } from '../../../shared/applications/application';
 import { decisionRequestSchema, forwardBodySchema, isKnownDecisionBody, questionBodySchema } from '../../../shared/applications/backoffice-bodies';
 import { documentUploadRequestSchema } from '../../../shared/applications/documents';

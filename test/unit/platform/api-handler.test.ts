@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineOperation } from '../../../shared/api/operation';
 import { apiHandler, implement } from '../../../functions/http/api-handler';
 import { httpEvent, testContext } from '../../support/events';
