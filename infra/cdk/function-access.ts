@@ -57,6 +57,8 @@ const namedRules: Readonly<Record<string, Grant & { replace?: true }>> = {
   'stream:outbox': { mail: true, buckets: { [issuerBucket.id]: 'write' }, secrets: ['issuerWebhook'], issuerWebhookUrl: true },
   // The catalogue republisher writes the snapshot; the new snapshot object starts the site build (S3 event).
   'stream:republish': { buckets: { [catalogueBucket.id]: 'readWrite' } },
+  // The daily republish (valid-from and stop dates that came without a change) writes the snapshot too.
+  'job:republish-catalogue': { buckets: { [catalogueBucket.id]: 'readWrite' } },
 };
 
 function merge(into: FunctionAccess, grant: Grant): void {
