@@ -1,14 +1,18 @@
 /**
  * The catalogue bucket: published snapshots at `snapshots/latest.json` (the input of the site build and
- * of the open-data API) and a timestamped copy per publication (`snapshots/<publishedAt>.json`).
+ * of the open-data API) and a timestamped copy per publication (`snapshots/history/<publishedAt>.json`).
  * A new `latest.json` is what starts a site build (in AWS an S3 event rule starts the build service;
  * locally infra/local/site-builder.ts watches the object), so writing it is the last step.
  */
+import { catalogueBucket } from '../storage/definitions';
 import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 
 export const LATEST_SNAPSHOT_KEY = 'snapshots/latest.json';
 
-export const snapshotCopyKey = (publishedAt: string) => `snapshots/${publishedAt.replace(/[:]/g, '-')}.json`;
+/** Timestamped copies expire (the bucket definition's lifecycle rule is on this prefix). */
+export const SNAPSHOT_HISTORY_PREFIX = catalogueBucket.expirePrefix;
+
+export const snapshotCopyKey = (publishedAt: string) => `${SNAPSHOT_HISTORY_PREFIX}${publishedAt.replace(/[:]/g, '-')}.json`;
 
 /** Object metadata of a snapshot (S3 user metadata, lower case). */
 export interface SnapshotMetadata {

@@ -57,8 +57,10 @@ export interface BucketDefinition {
   envVar: string;
   /** Browser uploads through presigned POST need CORS; nothing else does. */
   browserUploads: boolean;
-  /** Days after which objects expire (lifecycle rule), if any. */
+  /** Days after which objects expire (lifecycle rule), if any… */
   expireAfterDays?: number;
+  /** …only those under this prefix, when given. */
+  expirePrefix?: string;
 }
 
 export const documentsBucket = {
@@ -80,6 +82,9 @@ export const catalogueBucket = {
   id: 'catalogue',
   envVar: 'CATALOGUE_BUCKET',
   browserUploads: false,
+  // the timestamped copies (functions/catalogue/store.ts); `snapshots/latest.json` stays
+  expireAfterDays: 90,
+  expirePrefix: 'snapshots/history/',
 } as const satisfies BucketDefinition;
 
 export const buckets: readonly BucketDefinition[] = [documentsBucket, issuerBucket, catalogueBucket];

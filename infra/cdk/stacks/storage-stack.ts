@@ -43,7 +43,9 @@ export class StorageStack extends Stack {
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         { id: 'expire-old-versions', noncurrentVersionExpiration: Duration.days(30) },
       ];
-      if (definition.expireAfterDays) lifecycleRules.push({ id: 'expire', expiration: Duration.days(definition.expireAfterDays) });
+      if (definition.expireAfterDays) {
+        lifecycleRules.push({ id: 'expire', expiration: Duration.days(definition.expireAfterDays), ...(definition.expirePrefix ? { prefix: definition.expirePrefix } : {}) });
+      }
       const bucket = new Bucket(this, `${definition.id[0]!.toUpperCase()}${definition.id.slice(1)}Bucket`, {
         ...secureBucketProps(config),
         versioned: true,

@@ -59,7 +59,7 @@ describe('republish stream consumer', () => {
     const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: LATEST_SNAPSHOT_KEY }));
     expect(head.ContentType).toMatch(/^application\/json/);
     const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'snapshots/' }));
-    expect((listed.Contents ?? []).map((o) => o.Key)).toContain(`snapshots/${snapshot.publishedAt.replace(/:/g, '-')}.json`);
+    expect((listed.Contents ?? []).map((o) => o.Key)).toContain(`snapshots/history/${snapshot.publishedAt.replace(/:/g, '-')}.json`);
   });
 
   it('R-REG-1, R-REG-2: a stopped registration leaves the catalogue; a replaced one points to its successor', async () => {
