@@ -5,6 +5,7 @@ import { PILLAR_CODES } from '../reference/competences';
 import { ODB_NUMBER_PATTERN } from '../registrations/odb-number';
 import type { ApplicationDocument } from './documents';
 import type { ApplicationStatus } from './state-machine';
+import { chequeCategories, type ChequeCategory } from '../cheques/cheque-category';
 
 /*
  * The application body (POST /v1/applications, PUT /v1/applications/{id}), fixed names from api.md.
@@ -43,15 +44,9 @@ const noDuplicates = (values: readonly string[]) => new Set(values).size === val
 export const STRUCTURES = ['integral', 'modular'] as const;
 export type Structure = (typeof STRUCTURES)[number];
 
-export const CHEQUE_CATEGORIES = [
-  'standard',
-  'secondaryDiploma',
-  'nt2',
-  'shortageOccupation',
-  'basicSkills',
-  'higherEducation',
-] as const;
-export type ChequeCategory = (typeof CHEQUE_CATEGORIES)[number];
+/** The cheque categories are defined once, with the cheque rules (R-CHQ-4, R-CHQ-5). */
+export const CHEQUE_CATEGORIES = chequeCategories;
+export type { ChequeCategory };
 
 /** Blended learning (R-APP-2, R-APP-3): the planned hours of distance learning. */
 export const blendedSchema = z

@@ -3,17 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import type { StackInfo } from '../../infra/local/stack';
 
-export interface TestStackInfo {
-  apiUrl: string;
-  siteUrl: string;
-  mailViewUrl: string;
-  issuer: string;
-  audience: string;
-  dataDir: string;
-  endpoints: { dynamodb: string; s3: string; ses: string };
-  env: Record<string, string>;
-}
+/** What the stack prints in its READY line (the test processes get it through `inject('stack')`). */
+export type TestStackInfo = StackInfo;
 
 declare module 'vitest' {
   export interface ProvidedContext {
