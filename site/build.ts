@@ -11,8 +11,8 @@
  */
 import { fork } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -30,9 +30,20 @@ export interface BuildSiteResult {
 
 const siteRoot = fileURLToPath(new URL('.', import.meta.url));
 
-async function countHtml(dir: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).length;
+/** Writes Pagefind's in-memory output (paths relative to `dir`), a bounded number of files at a time. */
+async function writeIndexFiles(dir: string, files: Array<{ path: string; content: Uint8Array }>): Promise<void> {
+  const dirs = new Set(files.map((f) => dirname(join(dir, f.path))));
+  for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++] as { path: string; content: Uint8Array };
+      const target = resolve(dir, file.path);
+      if (!target.startsWith(`${dir}/`)) throw new Error(`pagefind: unexpected output path ${file.path}`);
+      await writeFile(target, file.content);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
 }
 
 /** Runs `astro build` in a child process (see build-worker.mjs for why) and resolves when it is done. */
@@ -80,18 +91,25 @@ export async function buildSite({ cataloguePath, outDir, onProgress }: BuildSite
 
   const pagefindStarted = performance.now();
   const pagefind = await import('pagefind');
+  let pages: number;
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'nl' });
     if (index === undefined) throw new Error(`pagefind: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: out });
     if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
+    // Pagefind visits every HTML file of the output (its default glob), so its count is the page count
+    // (a recursive readdir of ~10k directories to count them again took 0.7–1.4 s).
+    pages = added.page_count;
+    // getFiles + our own writes, not index.writeFiles: byte-identical output; at 10k trainings the
+    // Pagefind step went from a median 7.3 s to 5.5 s (its own writer alone took ~6 s for ~10k files).
+    const written = await index.getFiles();
     if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+    await writeIndexFiles(join(out, 'pagefind'), written.files);
     progress(`pagefind: indexed ${added.page_count} pages in ${Math.round(performance.now() - pagefindStarted)} ms`);
   } finally {
     await pagefind.close();
   }
-  return { pages: await countHtml(out), ms: Math.round(performance.now() - started) };
+  return { pages, ms: Math.round(performance.now() - started) };
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

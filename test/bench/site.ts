@@ -160,29 +160,42 @@ await until(async () => builder.status().current?.publishedAt === snapshot.publi
 const fullMs = performance.now() - started;
 const fullMemory = memory.stop();
 
-// ── 3. one change → page and search live ──────────────────────────────────────────────────────────
-const word = `benchwoord${Date.now().toString(36).replace(/\d/g, '')}`;
-const changed = snapshot.trainings[Math.floor(snapshot.trainings.length / 2)] ?? snapshot.trainings[0];
-if (changed === undefined) throw new Error('empty catalogue');
-const next: CatalogueSnapshot = {
-  publishedAt: new Date().toISOString(),
-  trainings: snapshot.trainings.map((t) => (t === changed ? { ...t, title: `${t.title} ${word}` } : t)),
-};
+// ── 3. one change → page and search live (three changes in a row: from the third build on, the
+//    builder also has an old build to get rid of, as it has in steady use) ────────────────────────
 const browser = await launchBrowser();
 const page: Page = await browser.context.newPage();
-started = performance.now();
-await put(next);
-let pageLiveMs = 0;
-await until(async () => {
-  const html = await (await fetch(`${server.url}/opleidingen/${changed.odbNumber}/`)).text();
-  if (!html.includes(word)) return false;
-  pageLiveMs ||= performance.now() - started;
-  return true;
-}, 60 * 60_000, 250);
-await page.goto(`${server.url}/?q=${word}`);
-await page.locator('#result-count').filter({ hasText: /gevonden/ }).waitFor({ timeout: 60_000 });
-const oneChangeMs = performance.now() - started;
-const searchFound = (await page.locator('#results .odb').allTextContents()).includes(changed.odbNumber);
+let current = snapshot;
+const changes: Array<{ pageLiveMs: number; oneChangeMs: number; found: boolean }> = [];
+for (let round = 0; round < 3; round++) {
+  const word = `benchwoord${Date.now().toString(36).replace(/\d/g, '')}${'abc'[round] ?? ''}`;
+  const changed = current.trainings[Math.floor(current.trainings.length / (2 + round))] ?? current.trainings[0];
+  if (changed === undefined) throw new Error('empty catalogue');
+  const next: CatalogueSnapshot = {
+    publishedAt: new Date().toISOString(),
+    trainings: current.trainings.map((t) => (t === changed ? { ...t, title: `${t.title} ${word}` } : t)),
+  };
+  started = performance.now();
+  await put(next);
+  let pageLiveMs = 0;
+  await until(async () => {
+    const html = await (await fetch(`${server.url}/opleidingen/${changed.odbNumber}/`)).text();
+    if (!html.includes(word)) return false;
+    pageLiveMs ||= performance.now() - started;
+    return true;
+  }, 60 * 60_000, 250);
+  await page.goto(`${server.url}/?q=${word}`);
+  await page.locator('#result-count').filter({ hasText: /gevonden/ }).waitFor({ timeout: 60_000 });
+  const oneChangeMs = performance.now() - started;
+  const found = (await page.locator('#results .odb').allTextContents()).includes(changed.odbNumber);
+  changes.push({ pageLiveMs, oneChangeMs, found });
+  current = next;
+  await builder.idle();
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const pageLiveMs = median(changes.map((c) => c.pageLiveMs));
+const oneChangeMs = median(changes.map((c) => c.oneChangeMs));
+const searchFound = changes.every((c) => c.found);
+const eachChange = changes.map((c) => fmtS(c.oneChangeMs)).join(', ');
 
 // ── 4. first and next query in Chromium ───────────────────────────────────────────────────────────
 async function timedQuery(p: Page, query: string, bytes: { total: number }): Promise<{ ms: number; bytes: number; results: string }> {
@@ -244,8 +257,8 @@ const rows: Array<[string, string, string]> = [
   ['  peak RSS, child processes (Astro worker + Pagefind)', fmtMb(fullMemory.childrenMb), 'target ≤ 2 GB total'],
   ['  peak RSS, builder process', fmtMb(fullMemory.selfMb), ''],
   ['  peak RSS, total', fmtMb(fullMemory.totalMb), ''],
-  ['one change → detail page live', fmtS(pageLiveMs), ''],
-  ['one change → page and search live', fmtS(oneChangeMs), `target ≤ 15 s; found in search: ${searchFound ? 'yes' : 'NO'}`],
+  ['one change → detail page live (median of 3)', fmtS(pageLiveMs), ''],
+  ['one change → page and search live (median of 3)', fmtS(oneChangeMs), `target ≤ 15 s; each: ${eachChange}; found in search: ${searchFound ? 'yes' : 'NO'}`],
   ['home page, bytes', fmtKb(homeBytes), ''],
   ['first query "jeugd": last key → results', fmtMs(first.ms), `target ≤ 300 ms; ${first.results}`],
   ['first query: bytes fetched', fmtKb(first.bytes), 'target ≤ 250 KB'],
