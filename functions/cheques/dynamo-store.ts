@@ -7,7 +7,7 @@
  * Every change is one TransactWriteItems: request, budget, issuer event id and outbox messages together.
  */
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { EMPTY_BUDGET, type ChequeBudget } from '../../shared/cheques/budget';
+import { EMPTY_BUDGET } from '../../shared/cheques/budget';
 import { dynamo } from '../adapters/aws-clients';
 import { outboxPut } from '../outbox/outbox';
 import { gsi, keys } from '../storage/keys';

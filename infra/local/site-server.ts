@@ -59,8 +59,17 @@ export interface SiteServer {
   stop(): Promise<void>;
 }
 
-export async function startSiteServer(options: { dataDir: string; port: number; host?: string }): Promise<SiteServer> {
-  const current = currentSiteDir(options.dataDir);
+/** The live site of the local stack: `<dataDir>/site/current`, swapped by the site builder. */
+export function startSiteServer(options: { dataDir: string; port: number; host?: string }): Promise<SiteServer> {
+  return serveSite({ root: currentSiteDir(options.dataDir), port: options.port, ...(options.host ? { host: options.host } : {}) });
+}
+
+/**
+ * Serves a built site from `root` (a folder, or a symlink resolved once per request so a swap during
+ * a request cannot mix two builds). Also used by the browser tests to serve a build they made.
+ */
+export async function serveSite(options: { root: string; port: number; host?: string }): Promise<SiteServer> {
+  const current = options.root;
   const server: Server = createServer(async (req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -24,7 +24,7 @@ import { loadOrCreateSecrets } from './secrets';
 import { seedDemoIfEmpty } from './seed/demo-seed';
 import { startSiteBuilder } from './site-builder';
 import { startSiteServer } from './site-server';
-import { startStreamPoller, type StreamHandler } from './streams';
+import { startStreamPoller } from './streams';
 
 export interface StackOptions {
   dataDir: string;

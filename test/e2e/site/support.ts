@@ -1,76 +1,22 @@
 /**
- * Test support for the built site: a tiny static file server and a Debian-Chromium launcher
+ * Test support for the built site: the local stack's static site server and a Debian-Chromium launcher
  * (toolchain.md "Browser tests"). No framework, no downloads.
  */
-import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wasm': 'application/wasm',
-};
+import { serveSite } from '../../../infra/local/site-server';
 
 export interface StaticServer {
   url: string;
   close: () => Promise<void>;
 }
 
-/** Serves `root` on 127.0.0.1 and a free port: `/x/` → `/x/index.html`, `/x` → 301 `/x/`, else 404.html. */
+/** Serves a built site from `root` on 127.0.0.1 and a free port, with the local stack's own site server. */
 export async function serveStatic(root: string): Promise<StaticServer> {
-  const base = normalize(root + sep);
-  const server: Server = createServer(async (req, res) => {
-    try {
-      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      let file = normalize(join(base, pathname));
-      if (!file.startsWith(base)) {
-        res.writeHead(400).end();
-        return;
-      }
-      const info = await stat(file).catch(() => undefined);
-      if (info?.isDirectory()) {
-        if (!pathname.endsWith('/')) {
-          res.writeHead(301, { location: `${pathname}/` }).end();
-          return;
-        }
-        file = join(file, 'index.html');
-      }
-      const found = await stat(file).catch(() => undefined);
-      if (found === undefined || !found.isFile()) {
-        res.writeHead(404, { 'content-type': contentTypes['.html'] });
-        createReadStream(join(base, '404.html')).on('error', () => res.end()).pipe(res);
-        return;
-      }
-      res.writeHead(200, {
-        'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
-        'content-length': found.size,
-      });
-      createReadStream(file).pipe(res);
-    } catch {
-      res.writeHead(500).end();
-    }
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
+  const server = await serveSite({ root, port: 0 });
+  return { url: server.url, close: () => server.stop() };
 }
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
