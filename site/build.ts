@@ -11,7 +11,7 @@
  */
 import { fork } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -47,24 +47,24 @@ async function writeIndexFiles(dir: string, files: Array<{ path: string; content
 }
 
 /** Runs `astro build` in a child process (see build-worker.mjs for why) and resolves when it is done. */
-async function astroBuild(root: string, outDir: string, cataloguePath: string): Promise<void> {
+async function astroBuild(root: string, outDir: string, cataloguePath: string, onlyTrainingsPath = ''): Promise<void> {
   // Astro writes its temporary server build to `<cwd>/.astro/.prerender` when outDir is outside the
   // cwd; it must stay inside the project (its chunks import from node_modules) and be unique per build.
   await mkdir(join(root, '.astro', 'builds'), { recursive: true });
   const cwd = await mkdtemp(join(root, '.astro', 'builds', 'build-'));
   try {
-    await runWorker(root, outDir, cataloguePath, cwd);
+    await runWorker(root, outDir, cataloguePath, cwd, onlyTrainingsPath);
   } finally {
     await rm(cwd, { recursive: true, force: true });
   }
 }
 
-function runWorker(root: string, outDir: string, cataloguePath: string, cwd: string): Promise<void> {
+function runWorker(root: string, outDir: string, cataloguePath: string, cwd: string, onlyTrainingsPath: string): Promise<void> {
   return new Promise((done, fail) => {
     const child = fork(join(root, 'build-worker.mjs'), [JSON.stringify({ root, outDir })], {
       cwd,
       execArgv: [],
-      env: { ...process.env, CATALOGUE_PATH: cataloguePath, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, CATALOGUE_PATH: cataloguePath, ONLY_TRAININGS_PATH: onlyTrainingsPath, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let result: { ok: boolean; message?: string } | undefined;
@@ -79,16 +79,8 @@ function runWorker(root: string, outDir: string, cataloguePath: string, cwd: str
   });
 }
 
-export async function buildSite({ cataloguePath, outDir, onProgress }: BuildSiteOptions): Promise<BuildSiteResult> {
-  const started = performance.now();
-  const out = resolve(outDir);
-  const progress = onProgress ?? (() => {});
-  await mkdir(out, { recursive: true });
-
-  progress(`astro: building ${siteRoot} → ${out}`);
-  await astroBuild(siteRoot, out, resolve(cataloguePath));
-  progress(`astro: done in ${Math.round(performance.now() - started)} ms`);
-
+/** Runs Pagefind over every HTML file of `out` into a fresh `<out>/pagefind`; returns the page count. */
+async function indexSite(out: string, progress: (message: string) => void): Promise<number> {
   const pagefindStarted = performance.now();
   const pagefind = await import('pagefind');
   let pages: number;
@@ -109,7 +101,163 @@ export async function buildSite({ cataloguePath, outDir, onProgress }: BuildSite
   } finally {
     await pagefind.close();
   }
+  return pages;
+}
+
+export async function buildSite({ cataloguePath, outDir, onProgress }: BuildSiteOptions): Promise<BuildSiteResult> {
+  const started = performance.now();
+  const out = resolve(outDir);
+  const progress = onProgress ?? (() => {});
+  await mkdir(out, { recursive: true });
+
+  progress(`astro: building ${siteRoot} → ${out}`);
+  await astroBuild(siteRoot, out, resolve(cataloguePath));
+  progress(`astro: done in ${Math.round(performance.now() - started)} ms`);
+
+  const pages = await indexSite(out, progress);
   return { pages, ms: Math.round(performance.now() - started) };
+}
+
+export interface UpdateSiteOptions extends BuildSiteOptions {
+  /** The previous build's output (read only: its files are hard-linked, never written) and snapshot. */
+  previousOutDir: string;
+  previousCataloguePath: string;
+  /** More changed + added + removed trainings than this: not worth it, throw (default 200). */
+  maxChanges?: number;
+}
+
+interface LooseTraining { odbNumber: string; replacedBy?: unknown }
+
+/** The trainings of a snapshot by odbNumber, each with its JSON (to compare); loosely read: Astro validates. */
+async function readTrainings(path: string): Promise<Map<string, { json: string; replacedBy: string | null }>> {
+  const raw = JSON.parse(await readFile(path, 'utf8')) as { trainings?: unknown };
+  if (!Array.isArray(raw.trainings)) throw new Error(`${path}: no trainings list`);
+  const byOdb = new Map<string, { json: string; replacedBy: string | null }>();
+  for (const t of raw.trainings as LooseTraining[]) {
+    if (typeof t?.odbNumber !== 'string' || byOdb.has(t.odbNumber) || !/^[A-Za-z0-9_-]+$/.test(t.odbNumber)) {
+      throw new Error(`${path}: missing, duplicate or unexpected odbNumber`);
+    }
+    byOdb.set(t.odbNumber, { json: JSON.stringify(t), replacedBy: typeof t.replacedBy === 'string' ? t.replacedBy : null });
+  }
+  return byOdb;
+}
+
+/** Runs `task` over `items`, `width` at a time. */
+async function eachLimited<T>(items: T[], width: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: width }, worker));
+}
+
+/** Hard-links every file under `from` into the (new) directory `to`. */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to);
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (entry.isDirectory()) await linkTree(join(from, entry.name), join(to, entry.name));
+    else if (entry.isFile()) await link(join(from, entry.name), join(to, entry.name));
+    else throw new Error(`unexpected entry ${join(from, entry.name)}`);
+  }
+}
+
+/**
+ * Incremental update: the new snapshot's site in a fresh `outDir`, from the previous build. Astro renders
+ * every page except the detail pages of unchanged trainings (those are byte-identical between builds: the
+ * detail pages do not print the publication date), which are hard-linked from the previous output (files
+ * are only ever replaced whole, never written in place); then Pagefind indexes the whole new output.
+ * The Astro step reads and validates the WHOLE new snapshot with the strict schema, as a full build does.
+ * Throws when it cannot be sure of the result; the caller then does a full build (publishSite).
+ */
+export async function updateSite(options: UpdateSiteOptions): Promise<BuildSiteResult> {
+  const started = performance.now();
+  const out = resolve(options.outDir);
+  const previousOut = resolve(options.previousOutDir);
+  const progress = options.onProgress ?? (() => {});
+  const maxChanges = options.maxChanges ?? 200;
+  const [before, after] = await Promise.all([readTrainings(options.previousCataloguePath), readTrainings(options.cataloguePath)]);
+
+  const changed = new Set<string>();
+  for (const [odb, t] of after) if (before.get(odb)?.json !== t.json) changed.add(odb);
+  const removed = [...before.keys()].filter((odb) => !after.has(odb));
+  if (changed.size + removed.length > maxChanges) {
+    throw new Error(`${changed.size + removed.length} trainings changed (more than ${maxChanges})`);
+  }
+  // A detail page also shows its successor's title and its predecessor's number: re-render both sides
+  // of every replacement that touches a changed or removed training, in either snapshot.
+  const touched = new Set([...changed, ...removed]);
+  const render = new Set(changed);
+  for (const snapshot of [before, after]) {
+    for (const [odb, t] of snapshot) {
+      if (t.replacedBy !== null && touched.has(t.replacedBy)) render.add(odb);
+      if (touched.has(odb) && t.replacedBy !== null) render.add(t.replacedBy);
+    }
+  }
+  for (const odb of render) if (!after.has(odb)) render.delete(odb);
+
+  const previousPages = new Set(await readdir(join(previousOut, 'opleidingen')));
+  const keep = [...after.keys()].filter((odb) => !render.has(odb));
+  const missing = keep.filter((odb) => !previousPages.has(odb));
+  if (missing.length > 0) throw new Error(`the previous build has no page for ${missing.length} unchanged trainings`);
+
+  await mkdir(dirname(out), { recursive: true });
+  const onlyPath = `${out}.only-trainings.json`;
+  try {
+    await writeFile(onlyPath, JSON.stringify([...render]));
+    progress(`astro: rendering ${render.size} detail pages and the other pages (${removed.length} removed) → ${out}`);
+    await astroBuild(siteRoot, out, resolve(options.cataloguePath), onlyPath);
+  } finally {
+    await rm(onlyPath, { force: true });
+  }
+  const rendered = await readdir(join(out, 'opleidingen')).catch(() => [] as string[]);
+  if (rendered.length !== render.size || rendered.some((odb) => !render.has(odb))) {
+    throw new Error(`astro rendered ${rendered.length} detail pages, expected ${render.size}`);
+  }
+  progress(`astro: done in ${Math.round(performance.now() - started)} ms`);
+
+  const linkStarted = performance.now();
+  await eachLimited(keep, 16, (odb) => linkTree(join(previousOut, 'opleidingen', odb), join(out, 'opleidingen', odb)));
+  progress(`linked ${keep.length} unchanged detail pages in ${Math.round(performance.now() - linkStarted)} ms`);
+
+  const pages = await indexSite(out, progress);
+  return { pages, ms: Math.round(performance.now() - started) };
+}
+
+export interface PublishSiteOptions extends BuildSiteOptions {
+  /** The live build, if any: then an incremental update is tried first. */
+  previous?: { outDir: string; cataloguePath: string };
+  maxChanges?: number;
+}
+
+export interface PublishSiteResult extends BuildSiteResult {
+  mode: 'update' | 'full';
+  /** Why the incremental update was not used (mode 'full' with a previous build). */
+  fallback?: string;
+}
+
+/**
+ * Builds the site for a new snapshot into a fresh `outDir`: an incremental update from the previous build
+ * when there is one, else (or on ANY error of the update) a full build into a cleaned `outDir`.
+ */
+export async function publishSite(options: PublishSiteOptions): Promise<PublishSiteResult> {
+  const started = performance.now();
+  const progress = options.onProgress ?? (() => {});
+  let fallback: string | undefined;
+  if (options.previous !== undefined) {
+    try {
+      const result = await updateSite({
+        ...options, previousOutDir: options.previous.outDir, previousCataloguePath: options.previous.cataloguePath,
+      });
+      return { ...result, mode: 'update' };
+    } catch (error) {
+      fallback = error instanceof Error ? error.message : String(error);
+      progress(`incremental update not used (${fallback.split('\n')[0] ?? ''}); full build`);
+      // Only this build's own directory: removing hard links leaves the previous build's files alone.
+      await rm(resolve(options.outDir), { recursive: true, force: true });
+    }
+  }
+  const result = await buildSite(options);
+  return { ...result, ms: Math.round(performance.now() - started), mode: 'full', ...(fallback === undefined ? {} : { fallback }) };
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -18,7 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { LATEST_SNAPSHOT_KEY } from '../../functions/catalogue/store';
-import type { BuildSiteOptions, BuildSiteResult } from '../../site/build';
+import type { BuildSiteOptions, BuildSiteResult, PublishSiteOptions, PublishSiteResult } from '../../site/build';
 
 export interface SiteBuildInfo {
   etag: string;
@@ -29,6 +29,8 @@ export interface SiteBuildInfo {
   liveAt?: string;
   ms?: number;
   pages?: number;
+  /** 'update': incremental from the previous build (site/build.ts updateSite); 'full': everything. */
+  mode?: 'update' | 'full';
 }
 
 export interface SiteStatus {
@@ -47,6 +49,11 @@ export interface SiteBuilderOptions {
   pollIntervalMs?: number;
   /** The build itself (default: site/build.ts, imported on first use). */
   build?: (options: BuildSiteOptions) => Promise<BuildSiteResult>;
+  /**
+   * Build with an incremental update from the live build when there is one, falling back to a full
+   * build (default: site/build.ts publishSite, unless `build` is given: then always `build`).
+   */
+  publish?: (options: PublishSiteOptions) => Promise<PublishSiteResult>;
 }
 
 export const siteDir = (dataDir: string) => join(dataDir, 'site');
@@ -150,8 +157,19 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
     const started = performance.now();
     options.log(`site: building ${trainings} trainings (snapshot ${publishedAt ?? '?'})…`);
     try {
-      const build = options.build ?? (await import('../../site/build')).buildSite;
-      const result = await build({ cataloguePath, outDir, onProgress: (message) => options.log(`site:   ${message}`) });
+      const onProgress = (message: string) => options.log(`site:   ${message}`);
+      let result: BuildSiteResult & { mode?: 'update' | 'full' };
+      if (options.build !== undefined && options.publish === undefined) {
+        result = await options.build({ cataloguePath, outDir, onProgress });
+      } else {
+        const publish = options.publish ?? (await import('../../site/build')).publishSite;
+        // The live build (read only) and its snapshot, when the live site is the one status.json names.
+        const live = await liveTarget();
+        const previousCatalogue = join(buildsDir, live, 'catalogue.json');
+        const previous = live !== '' && live !== basename(workDir) && status.current !== null && existsSync(previousCatalogue)
+          ? { outDir: join(buildsDir, live, 'out'), cataloguePath: previousCatalogue } : undefined;
+        result = await publish({ cataloguePath, outDir, onProgress, ...(previous === undefined ? {} : { previous }) });
+      }
       // Atomic swap: a new symlink renamed over `current`; a request sees the old or the new site.
       const link = `${current}.${process.pid}.tmp`;
       await rm(link, { force: true });
@@ -161,10 +179,10 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
       // A request resolves the live build once (site-server.ts), so the previous one can go now.
       if (previousLive !== '' && previousLive !== basename(workDir)) await discard([previousLive]).catch(() => undefined);
       const ms = Math.round(performance.now() - started);
-      status.current = { ...info, liveAt: new Date().toISOString(), ms, pages: result.pages };
+      status.current = { ...info, liveAt: new Date().toISOString(), ms, pages: result.pages, ...(result.mode === undefined ? {} : { mode: result.mode }) };
       status.lastError = null;
       status.builds++;
-      options.log(`site: live — ${result.pages} pages, ${trainings} trainings, built in ${seconds(ms)}`);
+      options.log(`site: live — ${result.pages} pages, ${trainings} trainings, ${result.mode === 'update' ? 'updated' : 'built'} in ${seconds(ms)}`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       status.lastError = { etag, message, at: new Date().toISOString() };

@@ -165,7 +165,7 @@ const fullMemory = memory.stop();
 const browser = await launchBrowser();
 const page: Page = await browser.context.newPage();
 let current = snapshot;
-const changes: Array<{ pageLiveMs: number; oneChangeMs: number; found: boolean }> = [];
+const changes: Array<{ pageLiveMs: number; oneChangeMs: number; found: boolean; mode: string }> = [];
 for (let round = 0; round < 3; round++) {
   const word = `benchwoord${Date.now().toString(36).replace(/\d/g, '')}${'abc'[round] ?? ''}`;
   const changed = current.trainings[Math.floor(current.trainings.length / (2 + round))] ?? current.trainings[0];
@@ -187,7 +187,7 @@ for (let round = 0; round < 3; round++) {
   await page.locator('#result-count').filter({ hasText: /gevonden/ }).waitFor({ timeout: 60_000 });
   const oneChangeMs = performance.now() - started;
   const found = (await page.locator('#results .odb').allTextContents()).includes(changed.odbNumber);
-  changes.push({ pageLiveMs, oneChangeMs, found });
+  changes.push({ pageLiveMs, oneChangeMs, found, mode: builder.status().current?.mode ?? '?' });
   current = next;
   await builder.idle();
 }
@@ -195,7 +195,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const pageLiveMs = median(changes.map((c) => c.pageLiveMs));
 const oneChangeMs = median(changes.map((c) => c.oneChangeMs));
 const searchFound = changes.every((c) => c.found);
-const eachChange = changes.map((c) => fmtS(c.oneChangeMs)).join(', ');
+const eachChange = changes.map((c) => `${fmtS(c.oneChangeMs)} (${c.mode})`).join(', ');
 
 // ── 4. first and next query in Chromium ───────────────────────────────────────────────────────────
 async function timedQuery(p: Page, query: string, bytes: { total: number }): Promise<{ ms: number; bytes: number; results: string }> {

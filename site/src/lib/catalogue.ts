@@ -54,3 +54,15 @@ export function loadCatalogue(): Catalogue {
 export function trainingPath(odbNumber: string): string {
   return `/opleidingen/${odbNumber}/`;
 }
+
+/**
+ * The odbNumbers to render detail pages for, from ONLY_TRAININGS_PATH (a JSON array), set by an
+ * incremental update (site/build.ts updateSite); undefined (the default) renders every training.
+ */
+export function onlyTrainings(): Set<string> | undefined {
+  const path = process.env.ONLY_TRAININGS_PATH;
+  if (path === undefined || path === '') return undefined;
+  const list: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) throw new Error(`ONLY_TRAININGS_PATH ${path}: not a list of odbNumbers`);
+  return new Set(list);
+}
