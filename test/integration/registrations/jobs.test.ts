@@ -128,7 +128,7 @@ describe('evaluation-removals (R-BO-5)', () => {
 });
 
 describe('contact-check (R-REG-4)', () => {
-  it('R-REG-4: a year after the last confirmation the contact is asked to confirm, once; the next check is a year later', async () => {
+  it('R-REG-4, R-REG-3: a year after the last confirmation the contact is asked to confirm (and to review the offer), once; the next check is a year later', async () => {
     // Prepare
     const year = randomInt(1980, 2000);
     const confirmedAt = `${year}-02-10T09:00:00.000Z`;
@@ -155,5 +155,6 @@ describe('contact-check (R-REG-4)', () => {
     expect(mails[0]?.subject).toBe('Kloppen uw contactgegevens nog?');
     expect(mails[0]?.body.text).toContain(org.contact.phone);
     expect(mails[0]?.body.text).toContain('Elke bijwerking van het profiel geldt als bevestiging');
+    expect(mails[0]?.body.text).toContain('geef dan een stopdatum en een reden op'); // R-REG-3
   });
 });
