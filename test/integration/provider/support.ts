@@ -4,6 +4,7 @@ import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { ApplicationBody } from '../../../shared/applications/application';
 import type { OrganisationBody } from '../../../shared/organisations/organisation';
 import { api, providerToken, sentMails, stack, type SentMail } from '../../support/stack';
+import { validApplication } from '../../unit/applications/application-fixture';
 
 /** Fixtures and direct store access for the provider tests (real SDK against the stack's emulators). */
 
@@ -15,30 +16,11 @@ export const organisationBody = (overrides: Partial<OrganisationBody> = {}): Org
   ...overrides,
 });
 
-/** A complete, admissible integral application. */
-export const applicationBody = (overrides: Partial<ApplicationBody> = {}): ApplicationBody => ({
-  title: 'Excel voor gevorderden',
+/** A complete, admissible integral application (the unit fixture, with a unique own reference and a later start). */
+export const applicationBody = (overrides: Partial<ApplicationBody> = {}): ApplicationBody => validApplication({
   ownReference: `XL-${Math.random().toString(36).slice(2, 8)}`,
-  targetGroup: 'Werknemers die Excel al dagelijks gebruiken.',
-  websiteUrl: 'https://www.voorbeeld.be/excel',
-  content: 'Draaitabellen, formules, grafieken. Leerdoelen: zelfstandig rapporten bouwen.',
-  structure: 'integral',
-  contactHours: 40,
-  studyPoints: null,
-  mentorTraining: null,
-  workplaceHours: 0,
-  blended: null,
-  finalAssessment: true,
-  leadsToQualification: false,
-  separatelyAssessedParts: false,
-  modules: [],
-  language: null,
-  competences: { basic: ['basicIct'], professionSpecific: [], generalPillars: [] },
-  decisionBody: { kind: 'VOC' },
-  chequeCategory: 'standard',
   plannedStart: '2027-09-01',
   plannedEnd: '2028-06-30',
-  replacesOdbNumber: null,
   ...overrides,
 });
 
