@@ -140,7 +140,7 @@ export function apiHandler(implementations: Implementation[], options: ApiHandle
       if (operation.body && rawBody !== undefined && rawBody !== '') {
         await jsonBody.before?.({ event, context, response: undefined, error: undefined, internal: {} } as never);
       } else if (operation.body) {
-        event.body = undefined;
+        delete event.body;
       }
       const { body, query, params } = validate(operation, event);
       const request: ApiRequest<Operation> = {

@@ -46,7 +46,7 @@ async function invoke(routeKey: string, kbo: string, body: { raw: string } | { j
     routeKey,
     claims: claimsOf(kbo),
     ...('raw' in body ? { rawBody: body.raw, headers: { 'content-type': 'application/json' } } : { body: body.json }),
-    ...(pathParameters ? { pathParameters, path: routeKey.split(' ')[1]?.replace(/\{(\w+)\}/g, (_m, name: string) => pathParameters[name] ?? '') } : {}),
+    ...(pathParameters ? { pathParameters, path: (routeKey.split(' ')[1] ?? '').replace(/\{(\w+)\}/g, (_m, name: string) => pathParameters[name] ?? '') } : {}),
   });
   return handler(event, testContext());
 }
