@@ -1,5 +1,5 @@
 import { checkApplication } from '../../shared/applications/admissibility';
-import { brusselsDate } from '../../shared/applications/calendar';
+import { brusselsDate } from '../../shared/time/calendar';
 import { transition } from '../../shared/applications/state-machine';
 import { submitOutcome } from '../../shared/applications/submission';
 import { ProblemError, type ProblemDocument, type RuleFinding } from '../../shared/http/problem';

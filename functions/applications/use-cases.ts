@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { checkApplication, type CheckContext } from '../../shared/applications/admissibility';
 import type { Application, ApplicationBody } from '../../shared/applications/application';
-import { brusselsDate } from '../../shared/applications/calendar';
+import { brusselsDate } from '../../shared/time/calendar';
 import { STATUS_LABELS, type ApplicationStatus } from '../../shared/applications/state-machine';
 import { isInadmissible, submitOutcome } from '../../shared/applications/submission';
 import { conflict, notFound, validationFailed, type RuleFinding } from '../../shared/http/problem';

@@ -1,6 +1,6 @@
-import { addDays } from '../../shared/applications/calendar';
+import { addDays, brusselsMidnight } from '../../shared/time/calendar';
 import type { Application } from '../../shared/applications/application';
-import { brusselsStartOfDay, DECISION_DEADLINES_JOB } from '../applications/due';
+import { DECISION_DEADLINES_JOB } from '../applications/due';
 import type { DueEntry } from '../applications/repository';
 
 /** Job that moves on applications whose question went unanswered (R-BO-1). */
@@ -11,12 +11,12 @@ export const QUESTION_DEADLINES_JOB = 'question-deadlines';
  * due from the start (Brussels) of the day after, when the deadline has passed.
  */
 export function questionDeadlineEntry(deadline: string): DueEntry {
-  return { duePk: QUESTION_DEADLINES_JOB, dueAt: brusselsStartOfDay(addDays(deadline, 1)) };
+  return { duePk: QUESTION_DEADLINES_JOB, dueAt: brusselsMidnight(addDays(deadline, 1)) };
 }
 
 /** R-BO-2: the application's entry for the `decision-deadlines` job (from its stored deadlines), or null. */
 export function decisionDeadlineDue(app: Pick<Application, 'deadlines'>): DueEntry | null {
-  return app.deadlines ? { duePk: DECISION_DEADLINES_JOB, dueAt: brusselsStartOfDay(app.deadlines.forcedForwardDate) } : null;
+  return app.deadlines ? { duePk: DECISION_DEADLINES_JOB, dueAt: brusselsMidnight(app.deadlines.forcedForwardDate) } : null;
 }
 
 /**

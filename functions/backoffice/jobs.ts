@@ -1,5 +1,5 @@
 import { openQuestion } from '../../shared/applications/application';
-import { brusselsDate } from '../../shared/applications/calendar';
+import { brusselsDate } from '../../shared/time/calendar';
 import { DEFAULT_FORCED_FORWARD_MARGIN_DAYS, isForcedForwardDue, isQuestionDeadlinePassed } from '../../shared/applications/deadlines';
 import { DECISION_DEADLINES_JOB } from '../applications/due';
 import { ApplicationVersionConflict, getApplication, putApplication, transitionApplication } from '../applications/repository';

@@ -3,7 +3,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { openQuestion, type Application, type Question } from '../../shared/applications/application';
 import type { AnswerBody, DecisionRequest, ForwardBody, QuestionBody } from '../../shared/applications/backoffice-bodies';
 import { isKnownDecisionBody } from '../../shared/applications/backoffice-bodies';
-import { brusselsDate } from '../../shared/applications/calendar';
+import { brusselsDate } from '../../shared/time/calendar';
 import { questionDeadline } from '../../shared/applications/deadlines';
 import { allowedEvents, transition, type ApplicationStatus } from '../../shared/applications/state-machine';
 import { notFound, conflict, validationFailed } from '../../shared/http/problem';

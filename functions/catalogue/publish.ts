@@ -6,7 +6,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
-import { brusselsDate } from '../../shared/applications/calendar';
+import { brusselsDate } from '../../shared/time/calendar';
 import { buildCatalogue, type RejectedRegistration, type RegistrationLike } from '../../shared/catalogue/from-registration';
 import { dynamo } from '../adapters/aws-clients';
 import { gsi } from '../storage/keys';

@@ -14,9 +14,8 @@ import {
   parseTimestampSeconds,
 } from '../../shared/cheques/issuer-events';
 import { isValidRrn } from '../../shared/cheques/rrn';
-import { schoolYearOf } from '../../shared/cheques/school-year';
 import { verifyIssuerSignature } from '../../shared/cheques/signature';
-import { brusselsDate } from '../../shared/applications/calendar';
+import { brusselsDate, schoolYearOf } from '../../shared/time/calendar';
 import { forbidden, notFound, ProblemError, validationFailed } from '../../shared/http/problem';
 import type { Claims } from '../http/claims';
 import { implement, type Implementation } from '../http/api-handler';

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../../shared/text/html';
+
 /** A rendered mail: Dutch subject, plain text and HTML. */
 export interface Mail {
   to: string[];
@@ -6,8 +8,6 @@ export interface Mail {
   html: string;
 }
 
-const escapeHtml = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * Builds both bodies from the same paragraphs, so text and HTML cannot say different things.

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { brusselsDate } from '../../shared/applications/calendar';
+import { brusselsDate } from '../../shared/time/calendar';
 import type { Registration } from '../../shared/registrations/registration';
 import { dynamo } from '../adapters/aws-clients';
 import type { JobResult } from '../jobs/job-event';

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../shared/applications/calendar';
+import { brusselsMidnight, oneYearAfter } from '../../shared/time/calendar';
 import type { Registration } from '../../shared/registrations/registration';
 
 /**
@@ -15,28 +15,6 @@ export interface DueEntry<J extends string = string> {
   dueAt: string;
 }
 
-const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Brussels', timeZoneName: 'longOffset' });
-
-/** Minutes Brussels is ahead of UTC at `instant` (60 in winter, 120 in summer). */
-function brusselsOffsetMinutes(instant: number): number {
-  const name = offsetFormat.formatToParts(new Date(instant)).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  if (!match) return 0;
-  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
-}
-
-/**
- * 00:00 Europe/Brussels on `date`, as an ISO 8601 UTC timestamp: '2027-03-01' → '2027-02-28T23:00:00.000Z'.
- * (Brussels changes clocks at 02:00/03:00, never at midnight, so one correction step is exact.)
- */
-export function brusselsMidnight(date: IsoDate): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
-  const utcMidnight = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  const guess = utcMidnight - brusselsOffsetMinutes(utcMidnight) * 60_000;
-  return new Date(utcMidnight - brusselsOffsetMinutes(guess) * 60_000).toISOString();
-}
-
 /**
  * The one pending job of a registration, the earliest of: its stop date (R-REG-1, `stop-dates`) and
  * its removal date after a negative evaluation (R-BO-5, `evaluation-removals`). Only registrations that
@@ -50,14 +28,6 @@ export function nextRegistrationDue(
   if (reg.stopDate !== null) candidates.push({ duePk: 'stop-dates', dueAt: brusselsMidnight(reg.stopDate) });
   if (reg.removalDate !== null) candidates.push({ duePk: 'evaluation-removals', dueAt: brusselsMidnight(reg.removalDate) });
   return candidates.reduce<DueEntry<RegistrationJob> | null>((earliest, entry) => (earliest === null || entry.dueAt < earliest.dueAt ? entry : earliest), null);
-}
-
-/** One calendar year after an ISO timestamp (29 February → 1 March), as ISO 8601 UTC. */
-export function oneYearAfter(timestamp: string): string {
-  const instant = new Date(timestamp);
-  if (Number.isNaN(instant.getTime())) throw new RangeError(`Not an ISO 8601 timestamp: ${timestamp}`);
-  instant.setUTCFullYear(instant.getUTCFullYear() + 1);
-  return instant.toISOString();
 }
 
 /**

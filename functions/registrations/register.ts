@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Application } from '../../shared/applications/application';
-import type { IsoDate } from '../../shared/applications/calendar';
+import type { IsoDate } from '../../shared/time/calendar';
 import { conflict } from '../../shared/http/problem';
 import type { Organisation } from '../../shared/organisations/organisation';
 import { seriesFor, type OdbSeries } from '../../shared/registrations/odb-number';

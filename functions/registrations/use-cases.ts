@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { brusselsDate, compareDates, type IsoDate } from '../../shared/applications/calendar';
+import { brusselsDate, compareDates, dutchDate, type IsoDate } from '../../shared/time/calendar';
 import { ProblemError, conflict, notFound, validationFailed } from '../../shared/http/problem';
 import {
   applyEvaluation,
@@ -16,7 +16,6 @@ import { evaluationResultMail } from '../mail/templates/evaluation-result';
 import { outboxPut } from '../outbox/outbox';
 import { gsi, keys } from '../storage/keys';
 import { fromRegistrationItem, getRegistration, putRegistration, resolveOdbNumber, writeRegistration, type StoredRegistration, type TransactItem } from './store';
-import { dutchDate } from '../mail/templates/registration-format';
 
 const ATTEMPTS = 3;
 

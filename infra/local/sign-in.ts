@@ -11,14 +11,13 @@
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isValidRrn, normalizeRrn } from '../../shared/cheques/rrn';
+import { escapeHtml } from '../../shared/text/html';
 import type { LocalIssuer } from './auth';
 import type { ExtraRoute } from './gateway';
 
 export const SIGN_IN_PATH = '/local-auth/sign-in';
 const TOKEN_SECONDS = 8 * 3600;
 
-const escapeHtml = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** Only http(s) targets on this machine: a local issuer must not hand tokens to another host. */
 export function isAllowedRedirect(value: string | null | undefined): value is string {

@@ -4,7 +4,7 @@ import { cefrRank, FIRST_NON_BASIC_CEFR_LEVEL, type CefrLevel } from '../referen
 import { hasCode } from '../reference/code-list';
 import { LANGUAGE_BASIC_COMPETENCES, MIN_PILLARS_FOR_GENERAL_GROUP } from '../reference/competences';
 import type { ApplicationBody } from './application';
-import { addMonths, compareDates, isIsoDate, schoolYearsSpanned } from './calendar';
+import { addMonths, compareDates, isIsoDate, schoolYearsSpanned } from '../time/calendar';
 import {
   basicOf,
   effectiveContactHours,

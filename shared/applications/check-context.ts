@@ -2,7 +2,7 @@ import type { RuleFinding } from '../http/problem';
 import type { Organisation } from '../organisations/organisation';
 import type { ReferenceData } from '../reference/reference-data';
 import type { ApplicationBody, Module } from './application';
-import type { IsoDate } from './calendar';
+import type { IsoDate } from '../time/calendar';
 import type { ApplicationDocument } from './documents';
 
 /** What a check of an application is given, the shape of one check, and the helpers checks share. */

@@ -1,4 +1,4 @@
-import { addDays, addMonths, brusselsDate, compareDates, type IsoDate } from './calendar';
+import { addDays, addMonths, brusselsDate, compareDates, type IsoDate } from '../time/calendar';
 
 /** R-BO-1: the provider has one month to answer a question. */
 export const QUESTION_ANSWER_MONTHS = 1;

@@ -10,8 +10,8 @@
  *   old number still leads to the training that replaced it;
  * - never `stopped` or `removed` ones (R-REG-1, R-BO-5).
  */
-import type { IsoDate } from '../applications/calendar';
-import { compareDates } from '../applications/calendar';
+import type { IsoDate } from '../time/calendar';
+import { compareDates } from '../time/calendar';
 import { competenceGroupLabels } from './labels';
 import {
   CatalogueSnapshot,

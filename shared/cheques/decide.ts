@@ -19,7 +19,7 @@ import type { ChequeCategory } from './cheque-category';
 import type { ChequeRequestBody } from './cheque-request';
 import { rulesFor as defaultRulesFor, splitAmount, type ChequeEntitlementRules } from './entitlement-rules';
 import { formatEuro } from './money';
-import { schoolYearOf } from './school-year';
+import { schoolYearOf } from '../time/calendar';
 
 /** What the decision needs to know about the training (from the catalogue). */
 export interface ChequeTraining {

@@ -3,7 +3,7 @@ import { conflict, validationFailed, type Problem } from '../http/problem';
 import { CEFR_LEVEL_CODES } from '../reference/cefr';
 import { effectiveContactHours, competenceGroupsOf } from '../applications/admissibility';
 import { CHEQUE_CATEGORIES, STRUCTURES, type Application } from '../applications/application';
-import { addMonths, compareDates, endOfFollowingYear, type IsoDate } from '../applications/calendar';
+import { addMonths, compareDates, endOfFollowingYear, type IsoDate } from '../time/calendar';
 import { kboSchema } from '../organisations/kbo';
 import type { Organisation } from '../organisations/organisation';
 import { ODB_NUMBER_PATTERN } from './odb-number';

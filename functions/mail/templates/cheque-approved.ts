@@ -1,4 +1,5 @@
 import { formatEuro } from '../../../shared/cheques/money';
+import { dutchDate } from '../../../shared/time/calendar';
 import { composeMail, type Mail } from '../mail';
 
 export interface ChequeApprovedMail {
@@ -13,8 +14,6 @@ export interface ChequeApprovedMail {
   contributionDueAt: string | null;
 }
 
-const dateFormat = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long', timeZone: 'Europe/Brussels' });
-
 /** R-CHQ-3…5, R-CHQ-7: approval, with the worker's share and how to pay it. */
 export function chequeApprovedMail(data: ChequeApprovedMail): Mail {
   const paragraphs: Array<string | string[]> = [
@@ -27,7 +26,7 @@ export function chequeApprovedMail(data: ChequeApprovedMail): Mail {
     ],
   ];
   if (data.contributionCents > 0) {
-    const due = data.contributionDueAt === null ? '' : ` vóór ${dateFormat.format(new Date(data.contributionDueAt))}`;
+    const due = data.contributionDueAt === null ? '' : ` vóór ${dutchDate(data.contributionDueAt)}`;
     paragraphs.push(
       `Hoe betaalt u? De uitgever van de opleidingscheques stuurt u een e-mail met een betaalopdracht. Betaal uw bijdrage van ` +
         `${formatEuro(data.contributionCents)}${due} met de vermelde gestructureerde mededeling. Zodra de betaling binnen is, ` +

@@ -1,5 +1,5 @@
 import { composeMail, type Mail } from '../mail';
-import { dutchDate } from './registration-format';
+import { dutchDate } from '../../../shared/time/calendar';
 
 export interface EvaluationResultMail {
   to: string;
@@ -26,7 +26,7 @@ export function evaluationResultMail(data: EvaluationResultMail): Mail {
   return composeMail([data.to], `Evaluatie negatief: ${data.odbNumber}`, [
     'Beste,',
     intro,
-    `De evaluatie is negatief. De opleiding wordt op ${dutchDate(data.removalDate ?? '')} uit de opleidingsdatabank verwijderd. Vanaf die dag kunnen nieuwe cursisten er geen incentives meer voor gebruiken.`,
+    `De evaluatie is negatief. De opleiding wordt op ${(data.removalDate ? dutchDate(data.removalDate) : '31 december van volgend jaar')} uit de opleidingsdatabank verwijderd. Vanaf die dag kunnen nieuwe cursisten er geen incentives meer voor gebruiken.`,
     'Hebt u vragen over deze beslissing, antwoord dan op deze e-mail.',
   ]);
 }

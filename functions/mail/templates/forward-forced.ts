@@ -1,4 +1,4 @@
-import { dutchDateOf } from '../../backoffice/format';
+import { dutchDate } from '../../../shared/time/calendar';
 import { composeMail, type Mail } from '../mail';
 
 export interface ForwardForcedMail {
@@ -15,7 +15,7 @@ export interface ForwardForcedMail {
 export function forwardForcedMail(data: ForwardForcedMail): Mail {
   return composeMail([data.to], `Aanvraag doorgestuurd met negatief advies: ${data.title}`, [
     'Beste,',
-    `De beslissingstermijn van drie maanden voor de aanvraag "${data.title}" (uw referentie: ${data.ownReference}, dossiernummer ${data.applicationId}) van ${data.organisationName} loopt af op ${dutchDateOf(data.decisionPeriodEnd)}.`,
+    `De beslissingstermijn van drie maanden voor de aanvraag "${data.title}" (uw referentie: ${data.ownReference}, dossiernummer ${data.applicationId}) van ${data.organisationName} loopt af op ${dutchDate(data.decisionPeriodEnd)}.`,
     'Omdat de aanvraag nog niet volledig beoordeeld kon worden, hebben we ze doorgestuurd naar de Vlaamse opleidingscommissie (VOC), met een negatief advies wegens onvoldoende informatie.',
     'De VOC neemt de beslissing. U ontvangt die beslissing per e-mail.',
   ]);

@@ -1,4 +1,4 @@
-import { dutchDateOf } from '../../backoffice/format';
+import { dutchDate } from '../../../shared/time/calendar';
 import { composeMail, type Mail } from '../mail';
 
 export interface QuestionAskedMail {
@@ -18,7 +18,7 @@ export function questionAskedMail(data: QuestionAskedMail): Mail {
     'Beste,',
     `Het team opleidingsdatabank heeft een vraag over de aanvraag "${data.title}" (uw referentie: ${data.ownReference}, dossiernummer ${data.applicationId}) van ${data.organisationName}:`,
     data.question,
-    `U kunt antwoorden tot en met ${dutchDateOf(data.deadline)}. Zolang de vraag openstaat, wordt de aanvraag niet naar een beslissingsinstantie doorgestuurd.`,
+    `U kunt antwoorden tot en met ${dutchDate(data.deadline)}. Zolang de vraag openstaat, wordt de aanvraag niet naar een beslissingsinstantie doorgestuurd.`,
     'Antwoordt u niet binnen die termijn, dan beoordelen we de aanvraag op basis van de beschikbare informatie.',
   ]);
 }

@@ -1,5 +1,5 @@
 import { composeMail, type Mail } from '../mail';
-import { dutchDate } from './registration-format';
+import { dutchDate } from '../../../shared/time/calendar';
 
 export interface RegistrationApprovedMail {
   to: string;

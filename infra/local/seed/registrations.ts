@@ -14,7 +14,7 @@ import { OrganisationVersionConflict, saveOrganisation } from '../../../function
 import { allocateOdbNumbers } from '../../../functions/registrations/odb-allocator';
 import { moduleItem, toRegistrationItem } from '../../../functions/registrations/store';
 import { gsi } from '../../../functions/storage/keys';
-import { addMonths, brusselsDate, compareDates, type IsoDate } from '../../../shared/applications/calendar';
+import { addMonths, brusselsDate, compareDates, type IsoDate } from '../../../shared/time/calendar';
 import type { PublishedTraining } from '../../../shared/catalogue/published-training';
 import { NO_LMS_DOCUMENT, type Organisation, type OrganisationKind } from '../../../shared/organisations/organisation';
 import { REGISTRATION_STATUSES, type Registration } from '../../../shared/registrations/registration';

@@ -3,6 +3,8 @@
  * axe: toolchain.md). Filters are plain <select>s rendered at build time; the query and filters are
  * kept in the URL (?q=…&groep=…) so a search can be shared and survives a reload.
  */
+import { escapeHtml } from '../../../shared/text/html';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -24,10 +26,6 @@ interface Pagefind {
 
 const PAGE_SIZE = 20;
 const ODB_NUMBER = /^ODB-?[A-Z]\d{5,6}$/i;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** Pagefind excerpts are HTML-escaped text with <mark>…</mark>; drop any other tag. */
 function safeExcerpt(excerpt: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brusselsStartOfDay } from '../../../functions/applications/due';
+import { brusselsMidnight } from '../../../shared/time/calendar';
 import type { JobResult } from '../../../functions/jobs/job-event';
 import { api, stack } from '../../support/stack';
 import { backoffice, brusselsToday, mailTo, newProvider, recordQuality, submitted } from '../../integration/backoffice/support';
@@ -58,7 +58,7 @@ describe('end to end over HTTP: from submit to the public catalogue and out agai
     expect((await api('GET', `/v1/trainings/${odbNumber}`)).status).toBe(200);
     Object.assign(process.env, stack().env);
     const { handler } = await import('../../../functions/jobs/stop-dates') as { handler: (event: unknown) => Promise<JobResult> };
-    const time = new Date(new Date(brusselsStartOfDay(stopDate)).getTime() + 5 * 60_000).toISOString();
+    const time = new Date(new Date(brusselsMidnight(stopDate)).getTime() + 5 * 60_000).toISOString();
     const result = await handler({ job: 'stop-dates', time });
     expect(result.changed).toBeGreaterThanOrEqual(1);
 

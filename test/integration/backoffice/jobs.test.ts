@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Application } from '../../../shared/applications/application';
 import type { Organisation } from '../../../shared/organisations/organisation';
 import type { JobResult } from '../../../functions/jobs/job-event';
-import { brusselsStartOfDay, decisionDeadlineEntry } from '../../../functions/applications/due';
+import { decisionDeadlineEntry } from '../../../functions/applications/due';
+import { brusselsMidnight } from '../../../shared/time/calendar';
 import { approvedApplication, getItem, mailsTo, seedOrganisation, table, useStackEnv } from '../registrations/support';
 import { eventually, stack } from '../../support/stack';
 
@@ -55,7 +56,7 @@ describe('question-deadlines (R-BO-1)', () => {
     const asked = await useCases.askQuestion(config(), unanswered, { question: 'Wie geeft les?' }, askedAt);
     await useCases.askQuestion(config(), answered, { question: 'Wie geeft les?' }, askedAt);
     await useCases.answerQuestion(config(), org.kbo, answered, { answer: 'Twee lesgevers.' }, new Date(`${year}-01-20T10:00:00.000Z`));
-    const passedAt = brusselsStartOfDay(`${year}-02-13`);
+    const passedAt = brusselsMidnight(`${year}-02-13`);
 
     // Act
     const early = await run(questionDeadlines, 'question-deadlines', at(passedAt, -1));
@@ -76,7 +77,7 @@ describe('question-deadlines (R-BO-1)', () => {
       status: 'screening',
       questions: [{ closedBy: 'deadline', answer: null, note: jobs.ASSESSED_ON_AVAILABLE_INFORMATION }],
       duePk: 'decision-deadlines',
-      dueAt: brusselsStartOfDay(`${year}-03-27`),
+      dueAt: brusselsMidnight(`${year}-03-27`),
       updatedAt: at(passedAt, 5).toISOString(),
     });
     expect(jobs.ASSESSED_ON_AVAILABLE_INFORMATION).toContain('beschikbare informatie');
@@ -97,7 +98,7 @@ describe('decision-deadlines (R-BO-2)', () => {
     const questioned = await seedSubmitted(org, submittedAt);
     const waiting = await seedSubmitted(unregistered, submittedAt, 'waiting-for-quality-registration');
     const asked = await useCases.askQuestion(config(), questioned, { question: 'Welk lokaal?' }, new Date(`${year}-03-01T10:00:00.000Z`));
-    const forcedAt = brusselsStartOfDay(`${year}-03-27`);
+    const forcedAt = brusselsMidnight(`${year}-03-27`);
 
     // Act
     await run(decisionDeadlines, 'decision-deadlines', at(forcedAt, -1));
@@ -133,7 +134,7 @@ describe('decision-deadlines (R-BO-2)', () => {
     const year = randomInt(2011, 2016);
     const org = await seedOrganisation();
     const id = await seedSubmitted(org, `${year}-01-10T09:00:00.000Z`);
-    const now = at(brusselsStartOfDay(`${year}-03-12`), 10); // period ends 10 April: 29 days left
+    const now = at(brusselsMidnight(`${year}-03-12`), 10); // period ends 10 April: 29 days left
 
     // Act
     await jobs.runDecisionDeadlines(table(), now, 14);

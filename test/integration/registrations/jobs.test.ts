@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../../functions/storage/keys';
+import { brusselsMidnight, oneYearAfter } from '../../../shared/time/calendar';
 import type { JobResult } from '../../../functions/jobs/job-event';
 import { api, eventually } from '../../support/stack';
 import { approvedApplication, getItem, mailsTo, seedOrganisation, table, useStackEnv } from './support';
@@ -51,7 +52,7 @@ describe('stop-dates (R-REG-1)', () => {
     const winter = await registeredIn(org, year);
     await useCases.stopOwnRegistration(table(), org.kbo, summer, { stopDate: `${year}-06-15`, reason: 'Niet meer georganiseerd' }, new Date(`${year}-03-01T10:00:00Z`));
     await useCases.stopOwnRegistration(table(), org.kbo, winter, { stopDate: `${year}-11-30`, reason: 'Niet meer georganiseerd' }, new Date(`${year}-03-01T10:00:00Z`));
-    const summerMidnight = due.brusselsMidnight(`${year}-06-15`);
+    const summerMidnight = brusselsMidnight(`${year}-06-15`);
 
     // Act
     const early = minutes(summerMidnight, -1);
@@ -86,7 +87,7 @@ describe('evaluation-removals (R-BO-5)', () => {
     const org = await seedOrganisation();
     const odb = await registeredIn(org, year);
     await useCases.evaluateRegistration(table(), odb, 'negative', new Date(`${year}-05-02T10:00:00Z`));
-    const removalMidnight = due.brusselsMidnight(`${year + 1}-12-31`);
+    const removalMidnight = brusselsMidnight(`${year + 1}-12-31`);
 
     // Act
     const early = minutes(removalMidnight, -1);
@@ -118,8 +119,8 @@ describe('evaluation-removals (R-BO-5)', () => {
     await useCases.evaluateRegistration(table(), odb, 'negative', new Date(`${year}-05-02T10:00:00Z`));
     await useCases.stopOwnRegistration(table(), org.kbo, odb, { stopDate: `${year}-09-01`, reason: 'Stop' }, new Date(`${year}-05-03T10:00:00Z`));
 
-    expect(await getItem(keys.registration(odb))).toMatchObject({ duePk: 'stop-dates', dueAt: due.brusselsMidnight(`${year}-09-01`) });
-    await run(stopDates, 'stop-dates', minutes(due.brusselsMidnight(`${year}-09-01`), 5));
+    expect(await getItem(keys.registration(odb))).toMatchObject({ duePk: 'stop-dates', dueAt: brusselsMidnight(`${year}-09-01`) });
+    await run(stopDates, 'stop-dates', minutes(brusselsMidnight(`${year}-09-01`), 5));
 
     const stopped = await getItem(keys.registration(odb));
     expect(stopped).toMatchObject({ status: 'stopped', removalDate: `${year + 1}-12-31` });
@@ -148,7 +149,7 @@ describe('contact-check (R-REG-4)', () => {
     expect(entry?.dueAt).toBe(`${year + 1}-02-10T09:00:00.000Z`);
     expect(afterEarly?.contactCheckRequestedAt).toBeUndefined();
     expect(first.job).toBe('contact-check');
-    expect(afterSecond).toMatchObject({ duePk: 'contact-check', contactCheckRequestedAt: onTime.toISOString(), dueAt: due.oneYearAfter(onTime.toISOString()) });
+    expect(afterSecond).toMatchObject({ duePk: 'contact-check', contactCheckRequestedAt: onTime.toISOString(), dueAt: oneYearAfter(onTime.toISOString()) });
     const mails = await eventually(async () => { const m = await mailsTo(org.contact.email); return m.length > 0 && m; });
     await new Promise((r) => setTimeout(r, 500));
     expect(await mailsTo(org.contact.email)).toHaveLength(1);

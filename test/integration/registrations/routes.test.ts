@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { brusselsDate, addDays, addMonths } from '../../../shared/applications/calendar';
+import { brusselsDate, brusselsMidnight, addDays, addMonths } from '../../../shared/time/calendar';
 import { keys } from '../../../functions/storage/keys';
 import { api, backofficeToken, eventually, providerToken, workerToken } from '../../support/stack';
 import { uniqueRrn } from '../../support/ids';
@@ -7,14 +7,11 @@ import { approvedApplication, getItem, mailsTo, modularOverrides, seedOrganisati
 import type { Organisation } from '../../../shared/organisations/organisation';
 
 type RegisterModule = typeof import('../../../functions/registrations/register');
-type DueModule = typeof import('../../../functions/registrations/due');
 let register: RegisterModule;
-let due: DueModule;
 
 beforeAll(async () => {
   useStackEnv();
   register = await import('../../../functions/registrations/register');
-  due = await import('../../../functions/registrations/due');
 });
 
 const today = () => brusselsDate(new Date().toISOString());
@@ -105,7 +102,7 @@ describe('POST /v1/registrations/{odbNumber}/stop (R-REG-1)', () => {
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ odbNumber: odb, status: 'active', stopDate, stopReason: 'Wordt niet meer georganiseerd' });
-    expect(await getItem(keys.registration(odb))).toMatchObject({ duePk: 'stop-dates', dueAt: due.brusselsMidnight(stopDate) });
+    expect(await getItem(keys.registration(odb))).toMatchObject({ duePk: 'stop-dates', dueAt: brusselsMidnight(stopDate) });
     expect((await api('GET', `/v1/trainings/${odb}`)).status).toBe(200);
   });
 
@@ -177,7 +174,7 @@ describe('POST /v1/backoffice/registrations/{odbNumber}/evaluation (R-BO-5)', ()
     expect(response.body.removalDate).toBe(removalDate);
     expect(replay.status).toBe(200);
     expect(replay.text).toBe(response.text);
-    expect(await getItem(keys.registration(odb))).toMatchObject({ version: 2, duePk: 'evaluation-removals', dueAt: due.brusselsMidnight(removalDate), status: 'active' });
+    expect(await getItem(keys.registration(odb))).toMatchObject({ version: 2, duePk: 'evaluation-removals', dueAt: brusselsMidnight(removalDate), status: 'active' });
     const mail = await eventually(async () => (await mailsTo(org.contact.email)).find((m) => m.subject === `Evaluatie negatief: ${odb}`));
     expect(mail.body.text).toContain(`31 december ${removalDate.slice(0, 4)}`);
     expect(mail.body.html).toContain('<p>');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, brusselsDate, daysBetween, schoolYearOf, schoolYearsSpanned, endOfFollowingYear } from '../../../shared/applications/calendar';
+import { addDays, addMonths, brusselsDate, daysBetween, schoolYearOf, schoolYearsSpanned, endOfFollowingYear } from '../../../shared/time/calendar';
 import {
   decisionDeadlines,
   decisionPeriodEnd,

@@ -3,7 +3,7 @@ import { backofficeOperations } from '../../../shared/api/backoffice';
 import { operations } from '../../../shared/api/contract';
 import { routeKey } from '../../../shared/api/operation';
 import { decisionDeadlineDue, earlierDue, questionDeadlineEntry, QUESTION_DEADLINES_JOB } from '../../../functions/backoffice/due';
-import { dutchDateOf } from '../../../functions/backoffice/format';
+import { dutchDate } from '../../../shared/time/calendar';
 import { decisionRejectedMail } from '../../../functions/mail/templates/decision-rejected';
 import { forwardForcedMail } from '../../../functions/mail/templates/forward-forced';
 import { questionAskedMail } from '../../../functions/mail/templates/question-asked';
@@ -89,6 +89,6 @@ describe('back-office mails (Dutch)', () => {
     const mail = decisionRejectedMail({ ...common, reason: 'Niet <arbeidsmarktgericht>.' });
     expect(mail.text).toContain('Niet <arbeidsmarktgericht>.');
     expect(mail.html).toContain('Niet &lt;arbeidsmarktgericht&gt;.');
-    expect(dutchDateOf('2026-12-31')).toBe('31 december 2026');
+    expect(dutchDate('2026-12-31')).toBe('31 december 2026');
   });
 });

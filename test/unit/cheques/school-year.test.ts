@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  isIsoDate,
-  isSchoolYear,
-  parseSchoolYear,
-  SchoolYearSchema,
-  schoolYearEnd,
-  schoolYearOf,
-  schoolYearStart,
-} from '../../../shared/cheques/school-year';
+import { SchoolYearSchema } from '../../../shared/cheques/school-year';
+import { isIsoDate, isSchoolYear, parseSchoolYear, schoolYearEnd, schoolYearOf, schoolYearStart } from '../../../shared/time/calendar';
 
 describe('school year (1 September – 31 August)', () => {
   it('1 September starts a new school year', () => {

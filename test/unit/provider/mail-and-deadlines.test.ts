@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { brusselsStartOfDay, decisionDeadlineEntry } from '../../../functions/applications/due';
+import { decisionDeadlineEntry } from '../../../functions/applications/due';
+import { brusselsMidnight } from '../../../shared/time/calendar';
 import { applicationInadmissibleMail } from '../../../functions/mail/templates/application-inadmissible';
 import { applicationSubmittedMail } from '../../../functions/mail/templates/application-submitted';
 
@@ -35,8 +36,8 @@ describe('mail templates (Dutch, text and HTML)', () => {
 
 describe('R-BO-2: the due-index entry of a submitted application', () => {
   it('starts at midnight Brussels time, summer and winter', () => {
-    expect(brusselsStartOfDay('2026-08-18')).toBe('2026-08-17T22:00:00.000Z');
-    expect(brusselsStartOfDay('2026-01-18')).toBe('2026-01-17T23:00:00.000Z');
+    expect(brusselsMidnight('2026-08-18')).toBe('2026-08-17T22:00:00.000Z');
+    expect(brusselsMidnight('2026-01-18')).toBe('2026-01-17T23:00:00.000Z');
   });
 
   it('is due for decision-deadlines on the forced-forward date', () => {

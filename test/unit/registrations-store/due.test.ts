@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { brusselsMidnight, contactCheckDue, nextRegistrationDue, oneYearAfter } from '../../../functions/registrations/due';
+import { contactCheckDue, nextRegistrationDue } from '../../../functions/registrations/due';
+import { brusselsMidnight, oneYearAfter } from '../../../shared/time/calendar';
 
 describe('due index entries', () => {
   it('R-REG-1: 00:00 Brussels on a date, in winter (+01:00) and in summer (+02:00), as ISO UTC', () => {

@@ -4,7 +4,7 @@ import type { Application } from '../../../shared/applications/application';
 import { fromRegistrationItem, putRegistration, toRegistrationItem } from '../../../functions/registrations/store';
 import { registrationApprovedMail } from '../../../functions/mail/templates/registration-approved';
 import { evaluationResultMail } from '../../../functions/mail/templates/evaluation-result';
-import { dutchDate } from '../../../functions/mail/templates/registration-format';
+import { dutchDate } from '../../../shared/time/calendar';
 
 const application = {
   id: 'app-1', orgKbo: '0403170701', status: 'forwarded', createdAt: '', updatedAt: '', submittedAt: null, referenceVersion: null,
