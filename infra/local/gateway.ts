@@ -6,6 +6,7 @@ import { apiFunctionEntry, type ApiRoute } from '../routes';
 import type { LocalIssuer } from './auth';
 import { lambdaContext } from './lambda-context';
 import { loadHandler } from './modules';
+import { guardRequests } from './request-guard';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -82,7 +83,7 @@ export function startGateway(options: GatewayOptions): Promise<{ server: Server;
     }
   };
 
-  const server = createServer(async (req, res) => {
+  const server = createServer(guardRequests('gateway', async (req, res) => {
     const started = Date.now();
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -169,7 +170,7 @@ export function startGateway(options: GatewayOptions): Promise<{ server: Server;
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ message: 'Internal Server Error' }));
     }
-  });
+  }));
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);

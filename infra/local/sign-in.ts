@@ -14,6 +14,7 @@ import { isValidRrn, normalizeRrn } from '../../shared/cheques/rrn';
 import { escapeHtml } from '../../shared/text/html';
 import type { LocalIssuer } from './auth';
 import type { ExtraRoute } from './gateway';
+import { guardRoutes } from './request-guard';
 
 export const SIGN_IN_PATH = '/local-auth/sign-in';
 const TOKEN_SECONDS = 8 * 3600;
@@ -99,7 +100,7 @@ function subjectOf(rrn: string): string {
 }
 
 export function signInRoutes(issuer: LocalIssuer): ExtraRoute[] {
-  return [
+  return guardRoutes('sign-in', [
     {
       method: 'GET',
       path: SIGN_IN_PATH,
@@ -135,5 +136,5 @@ export function signInRoutes(issuer: LocalIssuer): ExtraRoute[] {
         res.writeHead(303, { location: target.toString(), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }).end();
       },
     },
-  ];
+  ]);
 }

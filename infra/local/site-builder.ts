@@ -9,9 +9,11 @@
  * - A failed build is logged and keeps the previous site online; the same snapshot is not retried
  *   (the next snapshot is).
  * - `<dataDir>/site/status.json` tells what is live and what is building (for tests and the bench).
- * - Old builds are moved to `<dataDir>/site/trash/` (a rename) and deleted in the background while no
- *   build runs, never on the path from a new snapshot to a live site: deleting a 10k-training build
- *   (~20k files) took ~6 s.
+ * - A superseded build stays in builds/ for a grace period (`supersededGraceMs`, default 2 minutes):
+ *   a request that resolved the live build just before a swap (site-server.ts resolves it once per
+ *   request) still finds every file of it. Then it is moved to `<dataDir>/site/trash/` (a rename) and
+ *   deleted in the background while no build runs, never on the path from a new snapshot to a live
+ *   site: deleting a 10k-training build (~20k files) took ~6 s.
  */
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { existsSync, readFileSync } from 'node:fs';
@@ -54,6 +56,8 @@ export interface SiteBuilderOptions {
    * build (default: site/build.ts publishSite, unless `build` is given: then always `build`).
    */
   publish?: (options: PublishSiteOptions) => Promise<PublishSiteResult>;
+  /** How long a superseded build stays readable after the swap (default 120 000 ms). */
+  supersededGraceMs?: number;
 }
 
 export const siteDir = (dataDir: string) => join(dataDir, 'site');
@@ -124,10 +128,23 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
     }
     emptyTrash();
   };
-  /** Discards old build directories (never the live one or the one being built). */
+  /** Superseded builds (name → when it stopped being live): kept readable for the grace period. */
+  const graceMs = options.supersededGraceMs ?? 120_000;
+  const superseded = new Map<string, number>();
+  const inGrace = (name: string) => (superseded.get(name) ?? -Infinity) > Date.now() - graceMs;
+  /** Discards old build directories (never the live one, the one being built, or one in its grace period). */
   const cleanUp = async (keep: string[]) => {
     const entries = await readdir(buildsDir).catch(() => [] as string[]);
-    await discard(entries.filter((e) => !keep.includes(e)));
+    const old = entries.filter((e) => !keep.includes(e) && !inGrace(e));
+    for (const name of old) superseded.delete(name);
+    await discard(old);
+  };
+  /** Discards the superseded builds whose grace period is over (called on idle polls). */
+  const discardExpired = async () => {
+    const expired = [...superseded.keys()].filter((name) => !inGrace(name));
+    if (expired.length === 0) return;
+    for (const name of expired) superseded.delete(name);
+    await discard(expired);
   };
 
   /** The directory under builds/ the live symlink points into (`builds/<name>/out` → `<name>`). */
@@ -176,8 +193,8 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
       const previousLive = await liveTarget();
       await symlink(join('builds', basename(workDir), 'out'), link);
       await rename(link, current);
-      // A request resolves the live build once (site-server.ts), so the previous one can go now.
-      if (previousLive !== '' && previousLive !== basename(workDir)) await discard([previousLive]).catch(() => undefined);
+      // A request resolves the live build once (site-server.ts): the previous one stays for the grace period.
+      if (previousLive !== '' && previousLive !== basename(workDir)) superseded.set(previousLive, Date.now());
       const ms = Math.round(performance.now() - started);
       status.current = { ...info, liveAt: new Date().toISOString(), ms, pages: result.pages, ...(result.mode === undefined ? {} : { mode: result.mode }) };
       status.lastError = null;
@@ -217,6 +234,7 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
         warnedUnreachable = true;
       }
       if (!busy) {
+        await discardExpired().catch(() => undefined);
         const waiting = idleResolvers;
         idleResolvers = [];
         waiting.forEach((resolve) => resolve());

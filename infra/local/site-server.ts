@@ -4,11 +4,12 @@
  * `/x` → 301 `/x/`, unknown paths → the site's 404 page. While no build exists yet it answers with a
  * short Dutch page that refreshes itself.
  */
-import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import type { Stats } from 'node:fs';
+import { open, realpath, type FileHandle } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { guardRequests } from './request-guard';
 import { currentSiteDir } from './site-builder';
 
 export const contentTypes: Record<string, string> = {
@@ -53,6 +54,37 @@ const buildingPage = `<!doctype html>
 </html>
 `;
 
+interface OpenFile {
+  path: string;
+  handle: FileHandle;
+  info: Stats;
+}
+
+/** Opens a file for reading; undefined when it is not there (or not readable). */
+async function openFile(path: string): Promise<OpenFile | undefined> {
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (handle === undefined) return undefined;
+  const info = await handle.stat().catch(() => undefined);
+  if (info === undefined) {
+    await handle.close().catch(() => undefined);
+    return undefined;
+  }
+  return { path, handle, info };
+}
+
+/** Streams an opened file as the body (headers already written) and closes it; a read error ends the answer. */
+function send(req: IncomingMessage, res: ServerResponse, file: OpenFile): void {
+  if (req.method === 'HEAD') {
+    res.end();
+    void file.handle.close().catch(() => undefined);
+    return;
+  }
+  const stream = file.handle.createReadStream({ autoClose: true });
+  stream.on('error', () => res.destroy());
+  res.on('close', () => stream.destroy());
+  stream.pipe(res);
+}
+
 export interface SiteServer {
   url: string;
   port: number;
@@ -60,67 +92,73 @@ export interface SiteServer {
 }
 
 /** The live site of the local stack: `<dataDir>/site/current`, swapped by the site builder. */
-export function startSiteServer(options: { dataDir: string; port: number; host?: string }): Promise<SiteServer> {
-  return serveSite({ root: currentSiteDir(options.dataDir), port: options.port, ...(options.host ? { host: options.host } : {}) });
+export function startSiteServer(options: { dataDir: string; port: number; host?: string; log?: (line: string) => void }): Promise<SiteServer> {
+  return serveSite({ root: currentSiteDir(options.dataDir), port: options.port, ...(options.host ? { host: options.host } : {}), ...(options.log ? { log: options.log } : {}) });
 }
 
 /**
  * Serves a built site from `root` (a folder, or a symlink resolved once per request so a swap during
  * a request cannot mix two builds). Also used by the browser tests to serve a build they made.
  */
-export async function serveSite(options: { root: string; port: number; host?: string }): Promise<SiteServer> {
+export async function serveSite(options: { root: string; port: number; host?: string; log?: (line: string) => void }): Promise<SiteServer> {
   const current = options.root;
-  const server: Server = createServer(async (req, res) => {
-    try {
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405, { allow: 'GET, HEAD' }).end();
-        return;
-      }
-      // Resolve the live build once per request: a swap during the request cannot mix two builds.
-      const root = await realpath(current).catch(() => undefined);
-      if (root === undefined) {
-        res.writeHead(503, { 'content-type': contentTypes['.html'] as string, 'cache-control': 'no-store', 'retry-after': '3' });
-        res.end(req.method === 'HEAD' ? undefined : buildingPage);
-        return;
-      }
-      const base = normalize(root + sep);
-      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      let file = normalize(join(base, pathname));
-      if (!file.startsWith(base) && `${file}${sep}` !== base) {
-        res.writeHead(400).end();
-        return;
-      }
-      const info = await stat(file).catch(() => undefined);
-      if (info?.isDirectory()) {
-        if (!pathname.endsWith('/')) {
-          res.writeHead(301, { location: `${pathname}/` }).end();
-          return;
-        }
-        file = join(file, 'index.html');
-      }
-      const found = await stat(file).catch(() => undefined);
-      if (found === undefined || !found.isFile()) {
-        const notFound = join(base, '404.html');
-        const page = await stat(notFound).catch(() => undefined);
-        res.writeHead(404, { 'content-type': contentTypes['.html'] as string, 'cache-control': 'no-cache' });
-        if (page === undefined || req.method === 'HEAD') res.end(page === undefined ? 'Niet gevonden' : undefined);
-        else createReadStream(notFound).pipe(res);
-        return;
-      }
-      res.writeHead(200, {
-        'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
-        'content-length': found.size,
-        // Every build replaces every file: let the browser revalidate rather than cache stale pages.
-        'cache-control': 'no-cache',
-        'last-modified': found.mtime.toUTCString(),
-      });
-      if (req.method === 'HEAD') res.end();
-      else createReadStream(file).on('error', () => res.destroy()).pipe(res);
-    } catch {
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
+  const server: Server = createServer(guardRequests('site', async (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
     }
-  });
+    // Resolve the live build once per request: a swap during the request cannot mix two builds, and
+    // the site builder keeps a superseded build for a grace period, so the resolved one stays readable.
+    const root = await realpath(current).catch(() => undefined);
+    if (root === undefined) {
+      res.writeHead(503, { 'content-type': contentTypes['.html'] as string, 'cache-control': 'no-store', 'retry-after': '3' });
+      res.end(req.method === 'HEAD' ? undefined : buildingPage);
+      return;
+    }
+    const base = normalize(root + sep);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const file = normalize(join(base, pathname));
+    if (!file.startsWith(base) && `${file}${sep}` !== base) {
+      res.writeHead(400).end();
+      return;
+    }
+    // Each file is opened once and then only read through its descriptor: a file that exists when it
+    // is opened is served whole even when its build is moved away meanwhile.
+    let opened = await openFile(file);
+    if (opened?.info.isDirectory()) {
+      await opened.handle.close();
+      if (!pathname.endsWith('/')) {
+        res.writeHead(301, { location: `${pathname}/` }).end();
+        return;
+      }
+      opened = await openFile(join(file, 'index.html'));
+    }
+    if (opened !== undefined && !opened.info.isFile()) {
+      await opened.handle.close();
+      opened = undefined;
+    }
+    if (opened === undefined) {
+      const page = await openFile(join(base, '404.html'));
+      res.writeHead(404, { 'content-type': contentTypes['.html'] as string, 'cache-control': 'no-cache' });
+      if (page === undefined) res.end('Niet gevonden');
+      else send(req, res, page);
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': contentTypes[extname(opened.path)] ?? 'application/octet-stream',
+      'content-length': opened.info.size,
+      // Every build replaces every file: let the browser revalidate rather than cache stale pages.
+      'cache-control': 'no-cache',
+      'last-modified': opened.info.mtime.toUTCString(),
+    });
+    send(req, res, opened);
+  }, options.log));
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

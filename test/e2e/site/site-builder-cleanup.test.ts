@@ -4,7 +4,7 @@
  * holds only the live build and nothing piles up. Self-contained: its own S3 emulator and a fake build.
  */
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -21,6 +21,8 @@ let s3: S3Client;
 let builder: ReturnType<typeof startSiteBuilder>;
 const bucket = 'catalogue';
 const failFor = '2026-01-01T00:00:02.000Z';
+/** How long a superseded build stays readable (short here; 2 minutes by default). */
+const GRACE_MS = 3_000;
 
 /** Fake build: a few hundred files, so deleting a build is not instant. */
 async function fakeBuild({ cataloguePath, outDir }: BuildSiteOptions) {
@@ -53,7 +55,7 @@ beforeAll(async () => {
   s3Server = await startS3({ port: await freePort() });
   s3 = new S3Client({ endpoint: s3Server.endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, forcePathStyle: true });
   await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  builder = startSiteBuilder({ dataDir, bucket, s3, log: () => undefined, pollIntervalMs: 50, build: fakeBuild });
+  builder = startSiteBuilder({ dataDir, bucket, s3, log: () => undefined, pollIntervalMs: 50, build: fakeBuild, supersededGraceMs: GRACE_MS });
 }, 30_000);
 
 afterAll(async () => {
@@ -67,12 +69,17 @@ const trash = () => (existsSync(join(siteDir(dataDir), 'trash')) ? readdirSync(j
 const liveBuild = async () => basename(dirname(await realpath(currentSiteDir(dataDir))));
 
 describe('local site builder: old builds', () => {
-  it('after each swap only the live build is left in builds/, and the trash is emptied', async () => {
+  it('a superseded build stays readable for the grace period, then only the live build is left and the trash is emptied', async () => {
     // Prepare / Act
-    for (const at of ['2026-01-01T00:00:00.000Z', '2026-01-01T00:00:01.000Z']) await publishAndWait(at);
+    await publishAndWait('2026-01-01T00:00:00.000Z');
+    const first = await liveBuild();
+    await publishAndWait('2026-01-01T00:00:01.000Z');
 
-    // Assess
-    expect(builds()).toEqual([await liveBuild()]);
+    // Assess: right after the swap the previous build is still there (a request that resolved it reads on)…
+    expect(builds()).toContain(first);
+    expect(readFileSync(join(siteDir(dataDir), 'builds', first, 'out', 'index.html'), 'utf8')).toContain('2026-01-01T00:00:00.000Z');
+    // …and after it only the live build is left.
+    await expect.poll(builds, { timeout: 10_000, interval: 100 }).toEqual([await liveBuild()]);
     await expect.poll(trash, { timeout: 10_000 }).toEqual([]);
     expect(await readFile(join(currentSiteDir(dataDir), 'index.html'), 'utf8')).toContain('2026-01-01T00:00:01.000Z');
   }, 30_000);
@@ -86,7 +93,7 @@ describe('local site builder: old builds', () => {
 
     // Assess
     expect(builder.status().lastError).not.toBeNull();
-    expect(builds()).toEqual([live]);
+    await expect.poll(builds, { timeout: 10_000, interval: 100 }).toEqual([live]);
     await expect.poll(trash, { timeout: 10_000 }).toEqual([]);
     expect(await readFile(join(currentSiteDir(dataDir), 'index.html'), 'utf8')).toContain('2026-01-01T00:00:01.000Z');
   }, 30_000);

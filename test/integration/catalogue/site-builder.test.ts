@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LATEST_SNAPSHOT_KEY } from '../../../functions/catalogue/store';
 import { startSiteBuilder } from '../../../infra/local/site-builder';
+import { survivedRequestErrors } from '../../../infra/local/request-guard';
 import { startSiteServer, type SiteServer } from '../../../infra/local/site-server';
 import type { BuildSiteOptions } from '../../../site/build';
 import { eventually } from '../../support/stack';
@@ -109,5 +110,35 @@ describe('local site builder and server', () => {
     await publish('v6');
     await eventually(async () => (await home()).text === '<p>v6</p>', 10_000, 50);
     expect(builder.status().lastError).toBeNull();
+  });
+
+  it('keeps answering pages and missing pages whole while builds are swapped in (issue 16)', async () => {
+    // Prepare: a client that asks for an existing page, a missing page and an index file in a loop.
+    const survivedBefore = survivedRequestErrors();
+    let stop = false;
+    const answers: string[] = [];
+    const client = async () => {
+      while (!stop) {
+        for (const [path, expected] of [['/', 200], ['/nergens/', 404], ['/pagefind/wasm.nl.pagefind', 200]] as const) {
+          const response = await fetch(`${server.url}${path}`, { signal: AbortSignal.timeout(5_000) }).catch((error: unknown) => ({ status: -1, text: async () => String(error) }));
+          const text = await response.text();
+          const whole = expected === 404 ? text === 'weg' : path === '/' ? /^<p>swap-\d+<\/p>$|^<p>v6<\/p>$/.test(text) : text === 'x';
+          if (response.status !== expected || !whole) answers.push(`${path} → ${response.status}: ${text.slice(0, 80)}`);
+        }
+      }
+    };
+    const clients = Array.from({ length: 4 }, client);
+
+    // Act: ten builds swapped in one after the other.
+    for (let i = 0; i < 10; i++) {
+      await publish(`swap-${i}`);
+      await eventually(async () => (await home()).text === `<p>swap-${i}</p>`, 10_000, 20);
+    }
+    stop = true;
+    await Promise.all(clients);
+
+    // Assess: every answer was the expected one, and no request error had to be survived.
+    expect(answers).toEqual([]);
+    expect(survivedRequestErrors()).toBe(survivedBefore);
   });
 });
