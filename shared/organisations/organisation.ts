@@ -71,6 +71,14 @@ export const organisationBodySchema = z
       .max(300, 'De naam is te lang (max. 300 tekens).')
       .meta({ description: 'Naam van de organisatie' }),
     contact: contactSchema,
+    generalContact: contactSchema.optional().meta({
+      description:
+        'Algemene contactpersoon (nieuwsbrieven, evaluaties, jaarlijkse controle van de contactgegevens; R-ORG-2). Weggelaten: de opgeslagen blijft; bij een nieuwe organisatie de dossiercontactpersoon',
+    }),
+    chequesContact: contactSchema.nullable().optional().meta({
+      description:
+        'Contactpersoon voor opleidingscheques; null als er geen is. Weggelaten: de opgeslagen blijft (bij een nieuwe organisatie null)',
+    }),
     kind: organisationKindSchema,
     lms: lmsSchema.nullable().meta({ description: 'null als de organisatie geen blended leren aanbiedt' }),
   })
@@ -108,9 +116,13 @@ export const lmsDocumentSchema = z
   .meta({ description: 'Document over de opvolging van het leerproces bij blended leren (R-ORG-4)' });
 export type LmsDocument = z.infer<typeof lmsDocumentSchema>;
 
-/** The stored organisation. */
-export interface Organisation extends OrganisationBody {
+/** The stored organisation: the three contacts of [M] "Contactendatabank" always present (R-ORG-2). */
+export interface Organisation extends Omit<OrganisationBody, 'generalContact' | 'chequesContact'> {
   kbo: string;
+  /** R-ORG-2: newsletters, negative evaluations, the yearly contact check (R-REG-4, R-BO-5). */
+  generalContact: Contact;
+  /** R-ORG-2: the cheques contact, for organisations that accept cheques; null when none. */
+  chequesContact: Contact | null;
   qualityRegistration: QualityRegistration;
   lmsDocument: LmsDocument;
   /** R-REG-4: when the contact details were last confirmed (ISO timestamp), for the yearly check. */
@@ -125,6 +137,8 @@ export const NO_LMS_DOCUMENT: LmsDocument = { status: 'missing', fileName: null,
 export const organisationResponseSchema = organisationBodySchema
   .extend({
     kbo: kboSchema,
+    generalContact: contactSchema.meta({ description: 'Algemene contactpersoon (nieuwsbrieven, evaluaties, jaarlijkse controle; R-ORG-2)' }),
+    chequesContact: contactSchema.nullable().meta({ description: 'Contactpersoon voor opleidingscheques, of null (R-ORG-2)' }),
     qualityRegistration: qualityRegistrationSchema,
     lmsDocument: lmsDocumentSchema,
     contactConfirmedAt: z.iso.datetime().nullable().meta({ description: 'Laatste bevestiging van de contactgegevens (R-REG-4)' }),
@@ -133,9 +147,21 @@ export const organisationResponseSchema = organisationBodySchema
 export type OrganisationResponse = z.infer<typeof organisationResponseSchema>;
 
 /**
+ * R-ORG-2: the general contact of an organisation. Organisations stored before the general contact
+ * existed have none: for them the dossier contact — the one person the provider told us about, who
+ * already receives every question and decision — is the general contact too, until the provider
+ * names another. Used when reading a stored organisation, so no reader meets a missing one.
+ */
+export function generalContactOf(org: { contact: Contact; generalContact?: Contact | null | undefined }): Contact {
+  return org.generalContact ?? org.contact;
+}
+
+/**
  * A new or updated organisation from a PUT body. A first PUT starts without quality registration
  * and without LMS document; later PUTs keep what the back office and uploads recorded.
- * Changing contact details counts as confirming them (R-REG-4).
+ * Changing contact details counts as confirming them (R-REG-4). R-ORG-2: a body without
+ * `generalContact` keeps the stored one (a new organisation: the dossier contact); without
+ * `chequesContact` keeps the stored one (a new organisation: none).
  */
 export function organisationFromBody(
   kbo: string,
@@ -147,6 +173,8 @@ export function organisationFromBody(
     kbo,
     name: body.name,
     contact: body.contact,
+    generalContact: body.generalContact ?? existing?.generalContact ?? body.contact,
+    chequesContact: body.chequesContact === undefined ? existing?.chequesContact ?? null : body.chequesContact,
     kind: body.kind,
     lms: body.lms,
     qualityRegistration: existing?.qualityRegistration ?? NO_QUALITY_REGISTRATION,
@@ -169,6 +197,8 @@ export function toOrganisationResponse(org: Organisation): OrganisationResponse 
     kbo: org.kbo,
     name: org.name,
     contact: org.contact,
+    generalContact: org.generalContact,
+    chequesContact: org.chequesContact,
     kind: org.kind,
     lms: org.lms,
     qualityRegistration: org.qualityRegistration,

@@ -72,7 +72,8 @@ function organisationItem(i: number, round = 0) {
   const kbo = kboOf(i);
   const contactConfirmedAt = i < DUE ? `2029-01-0${1 + round}T09:00:00.000Z` : '2030-03-01T09:00:00.000Z';
   const org: Organisation = {
-    kbo, name: `Organisatie ${i}`, contact: { name: 'Contact', email: `contact-${i}@bench.test`, phone: '+32 2 553 00 00' }, kind: 'general', lms: null,
+    kbo, name: `Organisatie ${i}`, contact: { name: 'Contact', email: `contact-${i}@bench.test`, phone: '+32 2 553 00 00' },
+    generalContact: { name: 'Contact', email: `contact-${i}@bench.test`, phone: '+32 2 553 00 00' }, chequesContact: null, kind: 'general', lms: null,
     qualityRegistration: { registered: true, since: '2020-01-01' }, lmsDocument: { status: 'missing', fileName: null, uploadedAt: null }, contactConfirmedAt, updatedAt: contactConfirmedAt,
   };
   return { pk: `ORG#${kbo}`, sk: 'PROFILE', type: 'organisation', gsi1pk: 'ORGS', gsi1sk: kbo, ...org, version: 1, ...contactCheckDue(org) };

@@ -46,6 +46,8 @@ export function demoOrganisations(trainings: readonly PublishedTraining[], now: 
       kbo: t.provider.kbo,
       name: t.provider.name,
       contact: { name: 'Dienst opleidingen', email: `opleidingen@${host.replace(/^www\./, '')}`, phone: '+32 2 553 00 00' },
+      generalContact: { name: 'Directie', email: `info@${host.replace(/^www\./, '')}`, phone: '+32 2 553 00 00' },
+      chequesContact: null,
       kind: kindBySeries[seriesOf(t.odbNumber)],
       lms: null,
       qualityRegistration: { registered: true, since: '2020-01-01' },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { api, providerToken } from '../../support/stack';
 import { uniqueKbo } from '../../support/ids';
-import { organisationBody, recordQualityRegistration, storedOrganisation } from './support';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, organisationBody, recordQualityRegistration, storedOrganisation, table } from './support';
 
 describe('organisation profile (R-ORG-2, R-ORG-4)', () => {
   it('R-ORG-2: every problem of the body at once, with rule ids where a rule applies', async () => {
@@ -49,5 +50,39 @@ describe('organisation profile (R-ORG-2, R-ORG-4)', () => {
     expect(stored).toMatchObject({ duePk: 'contact-check' });
     expect(Math.abs(new Date(stored?.dueAt as string).getTime() - expected.getTime())).toBeLessThan(2 * 86_400_000);
     expect(saved.body).not.toHaveProperty('duePk');
+  });
+
+  it('R-ORG-2: dossier, general and cheques contact are kept and read back', async () => {
+    // Prepare
+    const token = await providerToken(uniqueKbo());
+    const generalContact = { name: 'Directie', email: 'directie@opleider.test', phone: '+32 2 553 00 01' };
+    const chequesContact = { name: 'Cheques', email: 'cheques@opleider.test', phone: '+32 2 553 00 02' };
+    // Act
+    const saved = await api('PUT', '/v1/organisation', { token, body: organisationBody({ generalContact, chequesContact }) });
+    const renamed = await api('PUT', '/v1/organisation', { token, body: organisationBody({ name: 'Nieuwe naam' }) });
+    // Assess
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ generalContact, chequesContact });
+    expect(renamed.body).toMatchObject({ name: 'Nieuwe naam', generalContact, chequesContact });
+    expect((await api('GET', '/v1/organisation', { token })).body).toEqual(renamed.body);
+  });
+
+  it('R-ORG-2: an organisation stored before the general contact existed still reads (general contact = dossier contact)', async () => {
+    // Prepare: an item as stored before December 2026, without generalContact and chequesContact
+    const kbo = uniqueKbo();
+    const contact = { name: 'An Peeters', email: 'oud@opleider.test', phone: '+32 2 553 00 00' };
+    await db().send(new PutCommand({
+      TableName: table(),
+      Item: {
+        pk: `ORG#${kbo}`, sk: 'PROFILE', type: 'organisation', gsi1pk: 'ORGS', gsi1sk: kbo, kbo, name: 'Oud centrum', contact, kind: 'general',
+        lms: null, qualityRegistration: { registered: false, since: null }, lmsDocument: { status: 'missing', fileName: null, uploadedAt: null },
+        contactConfirmedAt: '2025-01-01T10:00:00.000Z', updatedAt: '2025-01-01T10:00:00.000Z', version: 3,
+      },
+    }));
+    // Act
+    const read = await api('GET', '/v1/organisation', { token: await providerToken(kbo) });
+    // Assess
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ kbo, contact, generalContact: contact, chequesContact: null });
   });
 });

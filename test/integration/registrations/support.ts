@@ -33,6 +33,7 @@ export async function seedOrganisation(options: { kind?: OrganisationKind; kbo?:
     kbo,
     name: `Opleidingscentrum ${kbo}`,
     contact: { name: 'An Peeters', email: `contact-${kbo}-${randomUUID().slice(0, 8)}@example.test`, phone: '+32 2 553 00 00' },
+    generalContact: { name: 'Algemeen contact', email: `general-${kbo}@example.test`, phone: '+32 2 553 00 00' }, chequesContact: null,
     kind: options.kind ?? 'general',
     lms: null,
     qualityRegistration: { registered: true, since: '2020-01-01' },

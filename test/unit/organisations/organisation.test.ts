@@ -3,6 +3,7 @@ import * as z from 'zod';
 import {
   hasBlendedFollowUpOnFile,
   organisationBodySchema,
+  generalContactOf,
   organisationFromBody,
   organisationResponseSchema,
   toOrganisationResponse,
@@ -74,6 +75,39 @@ describe('organisation body', () => {
     expect(updated.qualityRegistration).toEqual({ registered: true, since: '2026-02-01' });
     expect(updated.contactConfirmedAt).toBe('2026-03-01T10:00:00Z');
     expect(organisationResponseSchema.safeParse(toOrganisationResponse(updated)).success).toBe(true);
+  });
+
+  it('R-ORG-2: three contacts; a new organisation without general contact takes the dossier contact, without cheques contact none', () => {
+    // Prepare
+    const general = { name: 'Directie', email: 'directie@voorbeeld.be', phone: '+32 2 553 00 01' };
+    const cheques = { name: 'Cheques', email: 'cheques@voorbeeld.be', phone: '+32 2 553 00 02' };
+    // Act
+    const first = organisationFromBody('0403170701', body(), '2026-01-01T10:00:00Z', null);
+    const named = organisationFromBody('0403170701', body({ generalContact: general, chequesContact: cheques }), '2026-01-02T10:00:00Z', first);
+    const kept = organisationFromBody('0403170701', body({ name: 'Andere naam' }), '2026-01-03T10:00:00Z', named);
+    const cleared = organisationFromBody('0403170701', body({ chequesContact: null }), '2026-01-04T10:00:00Z', kept);
+    // Assess
+    expect(first.generalContact).toEqual(body().contact);
+    expect(first.chequesContact).toBeNull();
+    expect(named).toMatchObject({ generalContact: general, chequesContact: cheques });
+    expect(kept).toMatchObject({ generalContact: general, chequesContact: cheques });
+    expect(cleared).toMatchObject({ generalContact: general, chequesContact: null });
+    expect(toOrganisationResponse(named)).toMatchObject({ contact: body().contact, generalContact: general, chequesContact: cheques });
+  });
+
+  it('R-ORG-2: a stored organisation from before the general contact reads the dossier contact as general contact', () => {
+    const contact = body().contact;
+    expect(generalContactOf({ contact })).toEqual(contact);
+    expect(generalContactOf({ contact, generalContact: null })).toEqual(contact);
+    const other = { ...contact, email: 'ander@voorbeeld.be' };
+    expect(generalContactOf({ contact, generalContact: other })).toEqual(other);
+  });
+
+  it('R-ORG-2: a malformed general or cheques contact is refused with its path', () => {
+    const result = organisationBodySchema.safeParse({ ...body(), generalContact: { name: '', email: 'x', phone: '1' }, chequesContact: { name: 'A' } });
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining([
+      'generalContact.name', 'generalContact.email', 'generalContact.phone', 'chequesContact.email', 'chequesContact.phone',
+    ]));
   });
 
   it('the body and response schemas generate JSON Schema', () => {
