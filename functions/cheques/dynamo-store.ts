@@ -7,18 +7,26 @@
  * Every change is one TransactWriteItems: request, budget, issuer event id and outbox messages together.
  */
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { EMPTY_BUDGET } from '../../shared/cheques/budget';
+import * as z from 'zod';
+import type { ChequeBudget, ReservationCondition } from '../../shared/cheques/budget';
 import { dynamo } from '../adapters/aws-clients';
 import { outboxPut } from '../outbox/outbox';
 import { gsi, keys } from '../storage/keys';
 import { UNPAID_CONTRIBUTIONS_JOB, type ChangeResult, type ChequeStore, type CreateResult, type OutboxEntry } from './store';
-import type { StoredChequeRequest } from './stored-request';
+import { StoredChequeRequestSchema, type StoredChequeRequest } from './stored-request';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const ISSUER_EVENT_RETAIN_DAYS = 800;
 
-const INTERNAL = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'duePk', 'dueAt'] as const;
+/** The budget item (items written before the R-CHQ-3 running total existed lack its two counters). */
+const BudgetItemSchema = z.object({
+  usedCents: z.int().nonnegative().default(0),
+  usedOrdinaryCents: z.int().nonnegative().default(0),
+  sharedCents: z.int().nonnegative().default(0),
+  sharedContributionCents: z.int().nonnegative().default(0),
+});
+const EMPTY_ITEM = {};
 
 function toItem(request: StoredChequeRequest): Record<string, unknown> {
   const due = request.status === 'awaiting-contribution' && request.contributionDueAt !== null
@@ -34,10 +42,13 @@ function toItem(request: StoredChequeRequest): Record<string, unknown> {
   };
 }
 
+/** Parsed at the boundary: a malformed item is a storage error, never a request of some shape. */
 function fromItem(item: Record<string, unknown>): StoredChequeRequest {
-  const copy: Record<string, unknown> = { ...item };
-  for (const name of INTERNAL) delete copy[name];
-  return copy as unknown as StoredChequeRequest;
+  return StoredChequeRequestSchema.parse(item);
+}
+
+function budgetOf(item: Record<string, unknown> | undefined): ChequeBudget {
+  return BudgetItemSchema.parse(item ?? EMPTY_ITEM);
 }
 
 interface CancellationReason { Code?: string }
@@ -50,6 +61,50 @@ function cancellationReasons(error: unknown): CancellationReason[] | undefined {
   }
   if (name === 'TransactionConflictException') return [{ Code: 'TransactionConflict' }];
   return undefined;
+}
+
+/**
+ * The budget update of an accepted request (budget.ts module comment): caps as a condition, and for a
+ * request where the worker pays a share (R-CHQ-3) the running total it was computed on, exactly.
+ */
+function reservationUpdate(tableName: string, request: StoredChequeRequest, reservation: ReservationCondition, now: Date): TransactItem {
+  const values: Record<string, unknown> = {
+    ':zero': 0,
+    ':addUsed': reservation.add.usedCents,
+    ':addOrdinary': reservation.add.usedOrdinaryCents,
+    ':addShared': reservation.add.sharedCents,
+    ':addContribution': reservation.add.sharedContributionCents,
+    ':maxUsed': reservation.maxUsedBefore,
+    ':maxOrdinary': reservation.maxUsedOrdinaryBefore,
+    ':budget': 'budget',
+    ':schoolYear': request.schoolYear,
+    ':now': now.toISOString(),
+  };
+  const conditions = ['(attribute_not_exists(usedCents) OR (usedCents <= :maxUsed AND usedOrdinaryCents <= :maxOrdinary))'];
+  const expected = reservation.expectedShared;
+  if (expected !== undefined) {
+    for (const [name, value] of [['sharedCents', expected.sharedCents], ['sharedContributionCents', expected.sharedContributionCents]] as const) {
+      const placeholder = `:expected${name === 'sharedCents' ? 'Shared' : 'Contribution'}`;
+      values[placeholder] = value;
+      // An item without the counter holds 0 (written before the running total existed, or never).
+      conditions.push(value === 0 ? `(attribute_not_exists(${name}) OR ${name} = ${placeholder})` : `${name} = ${placeholder}`);
+    }
+  }
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.budget(request.workerHash, request.schoolYear),
+      UpdateExpression:
+        'SET usedCents = if_not_exists(usedCents, :zero) + :addUsed, ' +
+        'usedOrdinaryCents = if_not_exists(usedOrdinaryCents, :zero) + :addOrdinary, ' +
+        'sharedCents = if_not_exists(sharedCents, :zero) + :addShared, ' +
+        'sharedContributionCents = if_not_exists(sharedContributionCents, :zero) + :addContribution, ' +
+        '#type = :budget, schoolYear = :schoolYear, updatedAt = :now',
+      ConditionExpression: conditions.join(' AND '),
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: values,
+    },
+  };
 }
 
 export function dynamoChequeStore(tableName: string): ChequeStore {
@@ -65,8 +120,7 @@ export function dynamoChequeStore(tableName: string): ChequeStore {
       const { Item } = await dynamo().send(new GetCommand({
         TableName: tableName, Key: keys.budget(workerHash, schoolYear), ConsistentRead: true,
       }));
-      if (!Item) return EMPTY_BUDGET;
-      return { usedCents: Number(Item.usedCents ?? 0), usedOrdinaryCents: Number(Item.usedOrdinaryCents ?? 0) };
+      return budgetOf(Item);
     },
 
     async get(id) {
@@ -97,31 +151,7 @@ export function dynamoChequeStore(tableName: string): ChequeStore {
       const items: TransactItem[] = [
         { Put: { TableName: tableName, Item: toItem(request), ConditionExpression: 'attribute_not_exists(pk)' } },
       ];
-      if (reservation) {
-        items.push({
-          Update: {
-            TableName: tableName,
-            Key: keys.budget(request.workerHash, request.schoolYear),
-            UpdateExpression:
-              'SET usedCents = if_not_exists(usedCents, :zero) + :addUsed, ' +
-              'usedOrdinaryCents = if_not_exists(usedOrdinaryCents, :zero) + :addOrdinary, ' +
-              '#type = :budget, schoolYear = :schoolYear, updatedAt = :now',
-            ConditionExpression:
-              'attribute_not_exists(usedCents) OR (usedCents <= :maxUsed AND usedOrdinaryCents <= :maxOrdinary)',
-            ExpressionAttributeNames: { '#type': 'type' },
-            ExpressionAttributeValues: {
-              ':zero': 0,
-              ':addUsed': reservation.addUsedCents,
-              ':addOrdinary': reservation.addUsedOrdinaryCents,
-              ':maxUsed': reservation.maxUsedBefore,
-              ':maxOrdinary': reservation.maxUsedOrdinaryBefore,
-              ':budget': 'budget',
-              ':schoolYear': request.schoolYear,
-              ':now': now.toISOString(),
-            },
-          },
-        });
-      }
+      if (reservation) items.push(reservationUpdate(tableName, request, reservation, now));
       items.push(...outboxItems(outbox, now));
       try {
         await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
@@ -172,9 +202,20 @@ export function dynamoChequeStore(tableName: string): ChequeStore {
           Update: {
             TableName: tableName,
             Key: keys.budget(next.workerHash, next.schoolYear),
-            UpdateExpression: 'SET usedCents = usedCents - :used, usedOrdinaryCents = usedOrdinaryCents - :ordinary, updatedAt = :now',
-            ConditionExpression: 'usedCents >= :used AND usedOrdinaryCents >= :ordinary',
-            ExpressionAttributeValues: { ':used': release.usedCents, ':ordinary': release.usedOrdinaryCents, ':now': now.toISOString() },
+            UpdateExpression:
+              'SET usedCents = usedCents - :used, usedOrdinaryCents = usedOrdinaryCents - :ordinary, ' +
+              'sharedCents = if_not_exists(sharedCents, :zero) - :shared, ' +
+              'sharedContributionCents = if_not_exists(sharedContributionCents, :zero) - :contribution, updatedAt = :now',
+            // No counter may go below zero (a release of 0 on a counter that is absent needs no condition).
+            ConditionExpression: [
+              'usedCents >= :used AND usedOrdinaryCents >= :ordinary',
+              ...(release.sharedCents > 0 ? ['sharedCents >= :shared'] : []),
+              ...(release.sharedContributionCents > 0 ? ['sharedContributionCents >= :contribution'] : []),
+            ].join(' AND '),
+            ExpressionAttributeValues: {
+              ':used': release.usedCents, ':ordinary': release.usedOrdinaryCents, ':shared': release.sharedCents,
+              ':contribution': release.sharedContributionCents, ':zero': 0, ':now': now.toISOString(),
+            },
           },
         });
       }

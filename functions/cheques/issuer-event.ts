@@ -4,7 +4,8 @@
  * unused amount back to the worker's budget in that transaction too.
  */
 import { budgetDelta } from '../../shared/cheques/budget';
-import { rulesFor as defaultRulesFor, type ChequeEntitlementRules } from '../../shared/cheques/entitlement-rules';
+import type { ChequeEntitlementRules } from '../../shared/cheques/entitlement-rules';
+import { configuredRulesFor as defaultRulesFor } from './rules';
 import { issuerEventProblems, type IssuerEvent } from '../../shared/cheques/issuer-events';
 import { budgetReleaseOn, transition } from '../../shared/cheques/request-state';
 import { conflict, notFound, ProblemError, validationFailed } from '../../shared/http/problem';

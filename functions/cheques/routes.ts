@@ -4,8 +4,10 @@
  * same routes with an in-memory store.
  */
 import { createChequeRequest, getChequeRequest, getEntitlement, listChequeRequests, postIssuerEvent } from '../../shared/api/cheques';
+import { ChequeWorkerSchema, type ChequeRequestBody } from '../../shared/cheques/cheque-request';
 import { entitlementOf } from '../../shared/cheques/entitlement';
-import { rulesFor as defaultRulesFor, type ChequeEntitlementRules } from '../../shared/cheques/entitlement-rules';
+import type { ChequeEntitlementRules } from '../../shared/cheques/entitlement-rules';
+import { configuredRulesFor as defaultRulesFor } from './rules';
 import {
   ISSUER_SIGNATURE_HEADER,
   ISSUER_TIMESTAMP_HEADER,
@@ -45,6 +47,16 @@ function workerOf(claims: Claims, secret: string): string {
   return workerHash(secret, claims.rrn);
 }
 
+/**
+ * Issue 12: when the identity provider vouches for the worker's e-mail address (`email` with
+ * `email_verified`), every mail of the request goes there, whatever address the body names; so a
+ * request cannot make the service mail a stranger. Without a verified claim the typed address is used.
+ */
+function withVerifiedEmail(body: ChequeRequestBody, claims: Claims): ChequeRequestBody {
+  if (!claims.email || !claims.emailVerified || !ChequeWorkerSchema.shape.email.safeParse(claims.email).success) return body;
+  return { ...body, worker: { ...body.worker, email: claims.email } };
+}
+
 export function chequeRoutes(deps: ChequeRouteDeps): Implementation[] {
   const rulesFor = deps.rulesFor ?? defaultRulesFor;
   return [
@@ -56,7 +68,7 @@ export function chequeRoutes(deps: ChequeRouteDeps): Implementation[] {
     }),
     implement(createChequeRequest, async ({ claims, body }) => {
       const hash = workerOf(claims, deps.rrnHmacSecret);
-      const request = await submitChequeRequest({ ...deps, rulesFor }, hash, body);
+      const request = await submitChequeRequest({ ...deps, rulesFor }, hash, withVerifiedEmail(body, claims));
       return { status: 201, body: requestView(request), headers: { location: `/v1/cheque-requests/${request.id}` } };
     }),
     implement(listChequeRequests, async ({ claims }) => {

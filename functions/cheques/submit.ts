@@ -9,7 +9,8 @@
 import { reservationCondition } from '../../shared/cheques/budget';
 import type { ChequeRequestBody } from '../../shared/cheques/cheque-request';
 import { decideChequeRequest } from '../../shared/cheques/decide';
-import { rulesFor as defaultRulesFor, type ChequeEntitlementRules } from '../../shared/cheques/entitlement-rules';
+import type { ChequeEntitlementRules } from '../../shared/cheques/entitlement-rules';
+import { configuredRulesFor as defaultRulesFor } from './rules';
 import { decisionEvent, transition, unpaidContributionDue } from '../../shared/cheques/request-state';
 import { brusselsDate, schoolYearOf } from '../../shared/time/calendar';
 import { ProblemError } from '../../shared/http/problem';
@@ -52,7 +53,7 @@ export async function submitChequeRequest(deps: SubmitDeps, workerHash: string, 
     const status = transition('submitted', decisionEvent(decision.status));
     const rules = rulesFor(decision.schoolYear);
     const reservation = status !== 'rejected' && training && rules
-      ? reservationCondition(body.amountCents, training.chequeCategory, rules)
+      ? reservationCondition({ amountCents: body.amountCents, contributionCents: decision.contributionCents }, training.chequeCategory, rules, budget)
       : undefined;
     if (status !== 'rejected' && !reservation) throw new Error('an accepted cheque request must have a reservation');
 
@@ -62,6 +63,7 @@ export async function submitChequeRequest(deps: SubmitDeps, workerHash: string, 
       status,
       schoolYear: decision.schoolYear,
       odbNumber: body.odbNumber,
+      training: training ? { title: training.title, providerName: training.providerName } : null,
       chequeCategory: decision.chequeCategory,
       amountCents: body.amountCents,
       contributionCents: decision.contributionCents,

@@ -11,13 +11,22 @@ export interface TrainingLookup {
   find(odbNumber: string, today: string): Promise<ChequeTraining | undefined>;
 }
 
-type RegistrationFields = Pick<Registration, 'odbNumber' | 'status' | 'validFrom' | 'stopDate' | 'removalDate' | 'chequeCategory'>;
+type RegistrationFields = Pick<
+  Registration,
+  'odbNumber' | 'status' | 'validFrom' | 'stopDate' | 'removalDate' | 'chequeCategory' | 'title' | 'provider'
+>;
 
+/**
+ * R-CHQ-4, R-CHQ-5: the category is the registration's `chequeCategory`, the one the department granted
+ * with its decision. Nothing else of the application (the provider's proposal) is read here.
+ */
 export function trainingFromRegistration(registration: RegistrationFields, today: string): ChequeTraining {
   return {
     odbNumber: registration.odbNumber,
     active: isActiveOn(registration, today),
     chequeCategory: registration.chequeCategory,
+    title: registration.title,
+    providerName: registration.provider.name,
   };
 }
 
@@ -27,14 +36,12 @@ export function dynamoTrainingLookup(tableName: string): TrainingLookup {
     async find(odbNumber, today) {
       const resolved = await resolveOdbNumber(tableName, odbNumber);
       if (!resolved) return undefined;
-      const { registration } = resolved;
-      return {
-        ...trainingFromRegistration(
-          { ...registration, stopDate: registration.stopDate ?? null, removalDate: registration.removalDate ?? null },
-          today,
-        ),
-        odbNumber,
-      };
+      const { registration, module } = resolved;
+      const training = trainingFromRegistration(
+        { ...registration, stopDate: registration.stopDate ?? null, removalDate: registration.removalDate ?? null },
+        today,
+      );
+      return { ...training, odbNumber, ...(module ? { title: `${registration.title} — module ${module.title}` } : {}) };
     },
   };
 }

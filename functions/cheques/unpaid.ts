@@ -4,8 +4,9 @@
  * the cancellation mail. Idempotent: a cancelled request leaves the due index, and the conditional
  * change refuses a request that is no longer awaiting its contribution.
  */
-import { budgetDelta } from '../../shared/cheques/budget';
-import { rulesFor as defaultRulesFor, type ChequeEntitlementRules } from '../../shared/cheques/entitlement-rules';
+import { requestDelta } from '../../shared/cheques/budget';
+import type { ChequeEntitlementRules } from '../../shared/cheques/entitlement-rules';
+import { configuredRulesFor as defaultRulesFor } from './rules';
 import { budgetReleaseOn, transition } from '../../shared/cheques/request-state';
 import { cancelledMessage } from './messages';
 import type { ChequeStore } from './store';
@@ -27,7 +28,7 @@ export async function cancelUnpaidContributions(deps: UnpaidDeps, now: Date): Pr
     if (!rules || current.chequeCategory === null) throw new Error(`no rules or category to release request ${current.id}`);
     const next = { ...current, status: transition(current.status, 'contribution-overdue'), updatedAt: now.toISOString() };
     const release = budgetReleaseOn('contribution-overdue') === 'amount'
-      ? budgetDelta(current.amountCents, current.chequeCategory, rules)
+      ? requestDelta(current, current.chequeCategory, rules)
       : undefined;
     const result = await deps.store.change(
       { next, expectedStatus: 'awaiting-contribution', release, issuerEventId: undefined, outbox: [cancelledMessage(next)] },

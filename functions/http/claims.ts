@@ -9,6 +9,8 @@ export interface Claims {
   /** The worker's national register number: use it, never log or store it in plain text. */
   rrn?: string;
   email?: string;
+  /** The identity provider vouches for `email` (OIDC `email_verified`). */
+  emailVerified?: boolean;
 }
 
 /**
@@ -44,5 +46,6 @@ export function claimsOf(event: Partial<APIGatewayProxyEventV2WithJWTAuthorizer>
   const org = text('org');
   const rrn = text('rrn');
   const email = text('email');
-  return { sub: raw.sub, roles, ...(org ? { org } : {}), ...(rrn ? { rrn } : {}), ...(email ? { email } : {}) };
+  const emailVerified = raw.email_verified === true || raw.email_verified === 'true';
+  return { sub: raw.sub, roles, ...(org ? { org } : {}), ...(rrn ? { rrn } : {}), ...(email ? { email, emailVerified } : {}) };
 }

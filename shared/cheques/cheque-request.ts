@@ -11,12 +11,23 @@ import { SchoolYearSchema } from './school-year';
 const required = (what: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? `${what} is verplicht.` : undefined;
 
+/** Control and format characters (NUL, CR/LF, tabs, bidi overrides, zero-width joiners, …). */
+const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+/** Anything that reads as a link in a mail: a scheme, `www.`, or a domain-like `name.tld/` or `name.tld`. */
+const LINK_LIKE = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[a-z0-9-]+\.(?:[a-z]{2,24})(?:[\/:?#]|$|\s))/iu;
+
+/**
+ * A person's name (issue 12: the name goes into a mail to the address the request names): no control
+ * or format characters, and nothing that reads as a link, so a name field cannot carry a URL into a mail.
+ */
 const PersonName = (what: string) =>
   z
     .string({ error: (issue) => required(what)(issue) ?? `${what} moet tekst zijn.` })
     .min(1, { error: `${what} mag niet leeg zijn.` })
     .max(100, { error: `${what} mag hoogstens 100 tekens lang zijn.` })
-    .regex(/\S/, { error: `${what} mag niet alleen uit spaties bestaan.` });
+    .regex(/\S/, { error: `${what} mag niet alleen uit spaties bestaan.` })
+    .refine((value) => !CONTROL_OR_FORMAT.test(value), { error: `${what} mag geen stuurtekens of onzichtbare tekens bevatten.` })
+    .refine((value) => !LINK_LIKE.test(value), { error: `${what} mag geen webadres bevatten.` });
 
 export const educationLevels = ['none', 'secondary', 'higher'] as const;
 export const EducationLevelSchema = z
@@ -122,8 +133,16 @@ export const ChequeRequestSchema = z
     status: ChequeRequestStatusSchema,
     schoolYear: SchoolYearSchema,
     odbNumber: z.string().meta({ description: 'ODB-registratienummer van de opleiding.' }),
+    training: z
+      .object({
+        title: z.string().meta({ description: 'Titel van de opleiding.' }),
+        providerName: z.string().meta({ description: 'Naam van de opleidingsverstrekker.' }),
+      })
+      .nullable()
+      .meta({ description: 'De opleiding zoals ze geregistreerd was bij de aanvraag; null als de opleiding niet gevonden werd.' }),
     chequeCategory: ChequeCategorySchema.nullable().meta({
-      description: 'Categorie van de opleiding; null als de opleiding niet gevonden werd.',
+      description:
+        'Categorie van de opleiding zoals het departement ze toekende bij de registratie (R-CHQ-4, R-CHQ-5); null als de opleiding niet gevonden werd.',
     }),
     amountCents: z.int().nonnegative().meta({ description: 'Gevraagd bedrag in eurocent.' }),
     contributionCents: z.int().nonnegative().meta({
@@ -165,6 +184,10 @@ export const EntitlementSchema = z
     }),
     remainingHigherEducationCents: z.int().nonnegative().meta({
       description: 'Nog aan te vragen voor een graduaat- of bacheloropleiding, in eurocent.',
+    }),
+    provisional: z.boolean().meta({
+      description:
+        'true als er voor dit schooljaar nog geen eigen regels zijn en de regels van het laatst bekende schooljaar voorlopig gelden (R-CHQ-5).',
     }),
   })
   .meta({ id: 'Entitlement', description: 'Gebruikt en resterend budget voor opleidingscheques in een schooljaar.' });

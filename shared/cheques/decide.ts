@@ -7,17 +7,17 @@
  * - `awaiting-contribution` when the worker has a personal contribution to pay (R-CHQ-3, R-CHQ-5, R-CHQ-7);
  * - `approved` when the government pays everything (R-CHQ-4).
  * For an accepted request `contributionCents + governmentCents = amountCents` exactly; the worker's
- * share is rounded down to a whole cent (see `splitAmount`).
+ * share is computed on the school year's running total and rounded up (R-CHQ-3, budget.ts `splitAmount`).
  *
  * The school year is the one `today` falls in. The caller reads the budget of that school year
  * (`schoolYearOf(today)`) and must reserve the amount atomically (budget.ts `reservationCondition`);
  * when that conditional write fails, it decides again with the fresh budget.
  */
 import type { Problem } from '../http/problem';
-import { reserve, remaining, type ChequeBudget } from './budget';
+import { reserve, remaining, splitAmount, type ChequeBudget } from './budget';
 import type { ChequeCategory } from './cheque-category';
 import type { ChequeRequestBody } from './cheque-request';
-import { rulesFor as defaultRulesFor, splitAmount, type ChequeEntitlementRules } from './entitlement-rules';
+import { rulesFor as defaultRulesFor, type ChequeEntitlementRules } from './entitlement-rules';
 import { formatEuro } from './money';
 import { schoolYearOf } from '../time/calendar';
 
@@ -26,7 +26,14 @@ export interface ChequeTraining {
   odbNumber: string;
   /** Registered and not stopped/removed (R-CHQ-1). */
   active: boolean;
+  /**
+   * The category the department GRANTED with its decision (R-CHQ-4, R-CHQ-5): the registration's
+   * `chequeCategory`. The provider's proposal on the application never reaches this field.
+   */
   chequeCategory: ChequeCategory;
+  /** For mails and the proof: the training's title and its provider's name. */
+  title: string;
+  providerName: string;
 }
 
 export interface ChequeDecisionInput {
@@ -103,7 +110,7 @@ export function decideChequeRequest(input: ChequeDecisionInput): ChequeDecision 
   }
 
   const reservation = reserve(budget, request.amountCents, training.chequeCategory, rules);
-  const { contributionCents, governmentCents } = splitAmount(request.amountCents, training.chequeCategory, rules);
+  const { contributionCents, governmentCents } = splitAmount(request.amountCents, training.chequeCategory, rules, budget);
   return {
     status: contributionCents > 0 ? 'awaiting-contribution' : 'approved',
     schoolYear,

@@ -1,7 +1,9 @@
 /**
  * Entitlement rules for training cheques, as data per school year (R-CHQ-6: "keep eligibility rules as
  * data, so they can change by school year"). Opening a new school year is a data change here, nothing
- * else. A school year without an entry has no rules: requests for it are refused.
+ * else. R-CHQ-5 (domain.md): a school year AFTER the last entry uses the latest known year's rules until
+ * new data exists, marked `provisional` (the entitlement response says so; the functions log it once per
+ * year). A school year before the first entry has no rules: requests for it are refused.
  *
  * Values from [C] (the worker guide) and domain.md:
  * - R-CHQ-3: at most €250 per school year; the worker pays half.
@@ -14,6 +16,7 @@
  *   qualifies only with a personal development plan (POP).
  */
 import type { ChequeCategory } from './cheque-category';
+import { parseSchoolYear } from './school-year';
 
 export interface ChequeEligibilityRules {
   /** R-CHQ-2: only workers who work in Flanders. */
@@ -29,8 +32,8 @@ export interface ChequeEntitlementRules {
   /** R-CHQ-5: cap for the school year's total, higher-education trainings included. */
   higherEducationCapCents: number;
   /**
-   * R-CHQ-3 / R-CHQ-5: the worker's share as a fraction, kept in integers. The contribution is
-   * `floor(amount × numerator / denominator)` — rounded down, in the worker's favour — and the
+   * R-CHQ-3 / R-CHQ-5: the worker's share as a fraction, kept in integers. It is applied to the running
+   * total of the school year and rounded up, in the government's favour (budget.ts `splitAmount`); the
    * government pays the rest, so contribution + government = amount exactly.
    */
   workerShare: { numerator: number; denominator: number };
@@ -39,6 +42,11 @@ export interface ChequeEntitlementRules {
   /** R-CHQ-5: categories that may use the higher cap. */
   higherEducationCategories: readonly ChequeCategory[];
   eligibility: ChequeEligibilityRules;
+  /**
+   * R-CHQ-5: set when this school year has no data of its own and borrows the rules of `basedOn`, the
+   * latest known school year. Absent for a configured year.
+   */
+  provisional?: { basedOn: string };
 }
 
 const standardRules = {
@@ -57,12 +65,25 @@ export const entitlementRules: readonly ChequeEntitlementRules[] = [
   { schoolYear: '2027-2028', ...standardRules },
 ];
 
-/** The rules of one school year, or undefined when none are configured for it. */
+/**
+ * The rules of one school year: its own entry; for a year after the last entry the latest entry's
+ * rules, marked `provisional` (R-CHQ-5); undefined for a year before the first entry (or a malformed one).
+ */
 export function rulesFor(
   schoolYear: string,
   table: readonly ChequeEntitlementRules[] = entitlementRules,
 ): ChequeEntitlementRules | undefined {
-  return table.find((rules) => rules.schoolYear === schoolYear);
+  const own = table.find((rules) => rules.schoolYear === schoolYear);
+  if (own) return own;
+  const start = parseSchoolYear(schoolYear)?.startYear;
+  if (start === undefined) return undefined;
+  const startOf = (rules: ChequeEntitlementRules) => parseSchoolYear(rules.schoolYear)?.startYear ?? -Infinity;
+  const latest = table.reduce<ChequeEntitlementRules | undefined>(
+    (best, rules) => (best === undefined || startOf(rules) > startOf(best) ? rules : best), undefined);
+  // Only years after the latest entry borrow; an earlier year without data has no rules.
+  if (!latest || start <= startOf(latest)) return undefined;
+  const { provisional: _ignored, ...base } = latest;
+  return { ...base, schoolYear, provisional: { basedOn: latest.schoolYear } };
 }
 
 /** R-CHQ-5: does this category use the higher-education cap? */
@@ -75,16 +96,3 @@ export function isFullyPaid(category: ChequeCategory, rules: ChequeEntitlementRu
   return rules.fullyPaidCategories.includes(category);
 }
 
-/**
- * The worker's contribution and the government's part (R-CHQ-3, R-CHQ-4, R-CHQ-5).
- * Rounding: the worker's share is rounded down to a whole cent; the government pays the rest.
- */
-export function splitAmount(
-  amountCents: number,
-  category: ChequeCategory,
-  rules: ChequeEntitlementRules,
-): { contributionCents: number; governmentCents: number } {
-  const { numerator, denominator } = rules.workerShare;
-  const contributionCents = isFullyPaid(category, rules) ? 0 : Math.floor((amountCents * numerator) / denominator);
-  return { contributionCents, governmentCents: amountCents - contributionCents };
-}

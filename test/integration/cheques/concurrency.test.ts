@@ -9,10 +9,12 @@ import { uniqueRrn } from '../../support/ids';
 import { requestBody, seedRegistration, uniqueEmail } from './support';
 
 let odbNumber: string;
+let sharedOdbNumber: string;
 
 beforeAll(async () => {
   // A fully paid category (R-CHQ-4): accepted requests are `approved` and never wait for a contribution.
   odbNumber = (await seedRegistration({ chequeCategory: 'nt2' })).odbNumber;
+  sharedOdbNumber = (await seedRegistration({ chequeCategory: 'standard' })).odbNumber;
 });
 
 describe('concurrency', () => {
@@ -60,5 +62,18 @@ describe('concurrency', () => {
 
     const otherBody = await api('POST', '/v1/cheque-requests', { token, body: { ...body, amountCents: 6_000 }, headers: { 'idempotency-key': key } });
     expect(otherBody.status).toBe(422);
+  });
+
+  it('R-CHQ-3: 31 parallel 1-cent requests on a 50/50 training: together the worker pays ⌈31 / 2⌉ = 16 cents', async () => {
+    const token = await workerToken(uniqueRrn());
+    const email = uniqueEmail();
+    const responses = await Promise.all(
+      Array.from({ length: 31 }, () => api('POST', '/v1/cheque-requests', { token, body: requestBody(sharedOdbNumber, 1, email) })),
+    );
+    expect(responses.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.text}`)).toEqual([]);
+    const accepted = responses.filter((r) => r.body.status === 'awaiting-contribution' || r.body.status === 'approved');
+    expect(accepted).toHaveLength(31);
+    const paid = accepted.reduce((sum, r) => sum + (r.body.contributionCents as number), 0);
+    expect(paid).toBe(16);
   });
 });

@@ -17,10 +17,10 @@ export const RRN_A = '85073003328';
 export const RRN_B = '05010100113';
 
 export const TRAININGS: ChequeTraining[] = [
-  { odbNumber: 'ODB-A000001', active: true, chequeCategory: 'standard' },
-  { odbNumber: 'ODB-A000002', active: true, chequeCategory: 'nt2' },
-  { odbNumber: 'ODB-A000003', active: true, chequeCategory: 'higherEducation' },
-  { odbNumber: 'ODB-A000004', active: false, chequeCategory: 'standard' },
+  { odbNumber: 'ODB-A000001', active: true, chequeCategory: 'standard', title: 'Heftruckchauffeur', providerName: 'Vormingscentrum Noord' },
+  { odbNumber: 'ODB-A000002', active: true, chequeCategory: 'nt2', title: 'Nederlands op de werkvloer', providerName: 'Taalhuis Gent' },
+  { odbNumber: 'ODB-A000003', active: true, chequeCategory: 'higherEducation', title: 'Bachelor verpleegkunde', providerName: 'Hogeschool Oost' },
+  { odbNumber: 'ODB-A000004', active: false, chequeCategory: 'standard', title: 'Oude cursus boekhouden', providerName: 'Vormingscentrum Noord' },
 ];
 
 export interface Response<T = any> {
@@ -72,8 +72,8 @@ export function harness(start = '2026-11-23T10:00:00.000Z') {
   return {
     store,
     setNow: (iso: string) => { clock = new Date(iso); },
-    request: (rrn: string, requestBody: unknown) =>
-      invoke(cheques, { routeKey: 'POST /v1/cheque-requests', body: requestBody, claims: workerClaims(rrn) }),
+    request: (rrn: string, requestBody: unknown, extraClaims: Record<string, string> = {}) =>
+      invoke(cheques, { routeKey: 'POST /v1/cheque-requests', body: requestBody, claims: { ...workerClaims(rrn), ...extraClaims } }),
     entitlement: (rrn: string, query?: Record<string, string>) =>
       invoke(cheques, { routeKey: 'GET /v1/cheques/entitlement', claims: workerClaims(rrn), ...(query ? { query } : {}) }),
     list: (rrn: string) => invoke(cheques, { routeKey: 'GET /v1/cheque-requests', claims: workerClaims(rrn) }),

@@ -3,7 +3,7 @@
  * semantics as the DynamoDB adapter: a reservation is applied only while the budget still allows it, a
  * change only while the status is the expected one, an issuer event id only once — all or nothing.
  */
-import { EMPTY_BUDGET, type ChequeBudget } from '../../../shared/cheques/budget';
+import { add, admits, EMPTY_BUDGET, release as subtract, type ChequeBudget } from '../../../shared/cheques/budget';
 import type { OutboxMessage } from '../../../functions/outbox/outbox';
 import { UNPAID_CONTRIBUTIONS_JOB, type ChequeStore } from '../../../functions/cheques/store';
 import type { StoredChequeRequest } from '../../../functions/cheques/stored-request';
@@ -42,15 +42,9 @@ export function memoryStore(): MemoryStore {
       if (requests.has(request.id)) throw new Error('cheque request id collision');
       const key = budgetKey(request.workerHash, request.schoolYear);
       if (reservation) {
-        const current = budgets.get(key);
-        if (current && (current.usedCents > reservation.maxUsedBefore || current.usedOrdinaryCents > reservation.maxUsedOrdinaryBefore)) {
-          return 'retry';
-        }
-        const base = current ?? EMPTY_BUDGET;
-        budgets.set(key, {
-          usedCents: base.usedCents + reservation.addUsedCents,
-          usedOrdinaryCents: base.usedOrdinaryCents + reservation.addUsedOrdinaryCents,
-        });
+        const current = budgets.get(key) ?? EMPTY_BUDGET;
+        if (!admits(current, reservation)) return 'retry';
+        budgets.set(key, add(current, reservation.add));
       }
       requests.set(request.id, clone(request));
       for (const entry of entries) outbox.set(entry.id, clone(entry.message));
@@ -62,14 +56,7 @@ export function memoryStore(): MemoryStore {
       if (issuerEventId !== undefined && issuerEvents.has(issuerEventId)) return 'replayed';
       const key = budgetKey(next.workerHash, next.schoolYear);
       if (release) {
-        const budget = budgets.get(key) ?? EMPTY_BUDGET;
-        if (budget.usedCents < release.usedCents || budget.usedOrdinaryCents < release.usedOrdinaryCents) {
-          throw new Error('release exceeds reservation');
-        }
-        budgets.set(key, {
-          usedCents: budget.usedCents - release.usedCents,
-          usedOrdinaryCents: budget.usedOrdinaryCents - release.usedOrdinaryCents,
-        });
+        budgets.set(key, subtract(budgets.get(key) ?? EMPTY_BUDGET, release));
       }
       if (issuerEventId !== undefined) issuerEvents.add(issuerEventId);
       requests.set(next.id, clone(next));

@@ -46,13 +46,32 @@ describe('POST /v1/cheque-requests: the decision per rule', () => {
     const second = await h.request(RRN_A, body({ amountCents: 1 }));
     expect(second.body.status).toBe('rejected');
     expect(second.body.reasons).toEqual([expect.objectContaining({ code: 'R-CHQ-3', path: 'amountCents' })]);
-    expect((await h.entitlement(RRN_A)).body).toEqual({ schoolYear: '2026-2027', usedCents: 25_000, remainingCents: 0, remainingHigherEducationCents: 25_000 });
+    expect((await h.entitlement(RRN_A)).body).toEqual({ schoolYear: '2026-2027', usedCents: 25_000, remainingCents: 0, remainingHigherEducationCents: 25_000, provisional: false });
   });
 
-  it('R-CHQ-3: an odd amount: the worker share is rounded down, contribution + government = amount', async () => {
+  it("R-CHQ-3: an odd amount: the worker share is rounded in the government's favour, contribution + government = amount", async () => {
     const h = harness();
     const response = await h.request(RRN_A, body({ amountCents: 10_001 }));
-    expect(response.body).toMatchObject({ contributionCents: 5_000, governmentCents: 5_001 });
+    expect(response.body).toMatchObject({ contributionCents: 5_001, governmentCents: 5_000 });
+  });
+
+  it('R-CHQ-3: split into 1-cent requests, the worker still pays half of the total (running total)', async () => {
+    const h = harness();
+    const contributions: number[] = [];
+    for (let i = 0; i < 7; i++) contributions.push((await h.request(RRN_A, body({ amountCents: 1 }))).body.contributionCents);
+    expect(contributions).toEqual([1, 0, 1, 0, 1, 0, 1]);
+    const whole = await h.request(RRN_B, body({ amountCents: 7 }));
+    expect(whole.body.contributionCents).toBe(4);
+  });
+
+  it('R-CHQ-5: time-travel to 2031: requests use the latest known rules, the entitlement says provisional', async () => {
+    const h = harness('2031-10-15T09:00:00.000Z');
+    const response = await h.request(RRN_A, body({ amountCents: 25_000 }));
+    expect(response.body).toMatchObject({ status: 'awaiting-contribution', schoolYear: '2031-2032', contributionCents: 12_500 });
+    expect((await h.entitlement(RRN_A)).body).toEqual({
+      schoolYear: '2031-2032', usedCents: 25_000, remainingCents: 0, remainingHigherEducationCents: 25_000, provisional: true,
+    });
+    expect((await h.entitlement(RRN_A, { schoolYear: '2026-2027' })).body.provisional).toBe(false);
   });
 
   it('R-CHQ-4: an NT2 training is approved at once; the government pays everything', async () => {
@@ -144,9 +163,29 @@ describe('own data only', () => {
     const h = harness();
     expect((await h.entitlement(RRN_A)).body.schoolYear).toBe('2026-2027');
     expect((await h.entitlement(RRN_A, { schoolYear: '2027-2028' })).body).toEqual({
-      schoolYear: '2027-2028', usedCents: 0, remainingCents: 25_000, remainingHigherEducationCents: 50_000,
+      schoolYear: '2027-2028', usedCents: 0, remainingCents: 25_000, remainingHigherEducationCents: 50_000, provisional: false,
     });
     expect((await h.entitlement(RRN_A, { schoolYear: '2027-2029' })).status).toBe(400);
-    expect((await h.entitlement(RRN_A, { schoolYear: '2040-2041' })).body.remainingCents).toBe(0);
+    // R-CHQ-5: a later year without data borrows the latest rules (provisional); a year before all data has none.
+    expect((await h.entitlement(RRN_A, { schoolYear: '2040-2041' })).body).toMatchObject({ remainingCents: 25_000, provisional: true });
+    expect((await h.entitlement(RRN_A, { schoolYear: '2010-2011' })).body).toMatchObject({ remainingCents: 0, provisional: false });
+  });
+});
+
+describe('issue 12: worker mail goes to the verified address', () => {
+  const mailsTo = (h: ReturnType<typeof harness>) =>
+    [...h.store.outbox.values()].flatMap((message) => (message.kind === 'mail' ? message.mail.to : []));
+
+  it('a verified email claim replaces the typed address for the request and every mail', async () => {
+    const h = harness();
+    const response = await h.request(RRN_A, body({}, { email: 'stranger@example.org' }), { email: 'an@verified.example', email_verified: 'true' });
+    expect(response.body.worker.email).toBe('an@verified.example');
+    expect(new Set(mailsTo(h))).toEqual(new Set(['an@verified.example']));
+  });
+
+  it('an unverified email claim is not trusted: the typed address is used', async () => {
+    const h = harness();
+    await h.request(RRN_A, body({}, { email: 'an.peeters@example.be' }), { email: 'other@example.org', email_verified: 'false' });
+    expect(new Set(mailsTo(h))).toEqual(new Set(['an.peeters@example.be']));
   });
 });

@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  admits,
+  budgetDelta,
   EMPTY_BUDGET,
   release,
   remaining,
+  requestDelta,
   reservationCondition,
   reserve,
+  splitAmount,
   type ChequeBudget,
 } from '../../../shared/cheques/budget';
 import { chequeCategories, type ChequeCategory } from '../../../shared/cheques/cheque-category';
@@ -27,7 +31,7 @@ describe('cheque budget per worker and school year', () => {
     // Act
     const result = reserve(EMPTY_BUDGET, 25_000, 'standard', rules);
     // Assess
-    expect(result).toEqual({ ok: true, budget: { usedCents: 25_000, usedOrdinaryCents: 25_000 } });
+    expect(result).toEqual({ ok: true, budget: { usedCents: 25_000, usedOrdinaryCents: 25_000, sharedCents: 25_000, sharedContributionCents: 12_500 } });
   });
 
   it('R-CHQ-3: an ordinary training cannot go over €250 in a school year', () => {
@@ -47,7 +51,7 @@ describe('cheque budget per worker and school year', () => {
   it('R-CHQ-5: a bachelor training may use up to €500', () => {
     expect(reserve(EMPTY_BUDGET, 50_000, 'higherEducation', rules)).toEqual({
       ok: true,
-      budget: { usedCents: 50_000, usedOrdinaryCents: 0 },
+      budget: { usedCents: 50_000, usedOrdinaryCents: 0, sharedCents: 50_000, sharedContributionCents: 25_000 },
     });
   });
 
@@ -81,7 +85,7 @@ describe('cheque budget per worker and school year', () => {
     // Prepare
     const budget = reserved(EMPTY_BUDGET, 25_000, 'standard');
     // Act
-    const after = release(budget, 25_000, 'standard', rules);
+    const after = release(budget, requestDelta({ amountCents: 25_000, contributionCents: 12_500 }, 'standard', rules));
     // Assess
     expect(after).toEqual(EMPTY_BUDGET);
     expect(reserve(after, 25_000, 'standard', rules).ok).toBe(true);
@@ -89,8 +93,9 @@ describe('cheque budget per worker and school year', () => {
 
   it('releasing more than was reserved is a bookkeeping error', () => {
     const budget = reserved(EMPTY_BUDGET, 10_000, 'higherEducation');
-    expect(() => release(budget, 10_000, 'standard', rules)).toThrow(RangeError);
-    expect(() => release(budget, 10_001, 'higherEducation', rules)).toThrow(RangeError);
+    expect(() => release(budget, budgetDelta(10_000, 'standard', rules))).toThrow(RangeError);
+    expect(() => release(budget, budgetDelta(10_001, 'higherEducation', rules))).toThrow(RangeError);
+    expect(() => release(budget, requestDelta({ amountCents: 10_000, contributionCents: 5_001 }, 'higherEducation', rules))).toThrow(RangeError);
   });
 
   it('refuses a non-positive or fractional amount as a programming error', () => {
@@ -99,19 +104,28 @@ describe('cheque budget per worker and school year', () => {
   });
 
   it('the storage condition for an ordinary and a bachelor request', () => {
-    expect(reservationCondition(10_000, 'standard', rules)).toEqual({
+    const shared = { sharedCents: 3, sharedContributionCents: 2 };
+    const budget = { usedCents: 3, usedOrdinaryCents: 3, ...shared };
+    expect(reservationCondition({ amountCents: 10_000, contributionCents: 5_000 }, 'standard', rules, budget)).toEqual({
       maxUsedBefore: 40_000,
       maxUsedOrdinaryBefore: 15_000,
-      addUsedCents: 10_000,
-      addUsedOrdinaryCents: 10_000,
+      expectedShared: shared,
+      add: { usedCents: 10_000, usedOrdinaryCents: 10_000, sharedCents: 10_000, sharedContributionCents: 5_000 },
     });
-    expect(reservationCondition(10_000, 'higherEducation', rules)).toEqual({
+    expect(reservationCondition({ amountCents: 10_000, contributionCents: 5_000 }, 'higherEducation', rules, budget)).toEqual({
       maxUsedBefore: 40_000,
       maxUsedOrdinaryBefore: 25_000,
-      addUsedCents: 10_000,
-      addUsedOrdinaryCents: 0,
+      expectedShared: shared,
+      add: { usedCents: 10_000, usedOrdinaryCents: 0, sharedCents: 10_000, sharedContributionCents: 5_000 },
     });
-    expect(reservationCondition(25_001, 'standard', rules)).toBeUndefined();
+    // R-CHQ-4: no share, so no condition on the running total (no contention with the worker's other requests).
+    expect(reservationCondition({ amountCents: 10_000, contributionCents: 0 }, 'nt2', rules, budget)).toEqual({
+      maxUsedBefore: 40_000,
+      maxUsedOrdinaryBefore: 15_000,
+      expectedShared: undefined,
+      add: { usedCents: 10_000, usedOrdinaryCents: 10_000, sharedCents: 0, sharedContributionCents: 0 },
+    });
+    expect(reservationCondition({ amountCents: 25_001, contributionCents: 12_501 }, 'standard', rules, budget)).toBeUndefined();
   });
 
   it('the entitlement view: used and remaining, zero remaining without rules', () => {
@@ -121,12 +135,14 @@ describe('cheque budget per worker and school year', () => {
       usedCents: 10_000,
       remainingCents: 15_000,
       remainingHigherEducationCents: 40_000,
+      provisional: false,
     });
     expect(entitlementOf('2030-2031', EMPTY_BUDGET, undefined)).toEqual({
       schoolYear: '2030-2031',
       usedCents: 0,
       remainingCents: 0,
       remainingHigherEducationCents: 0,
+      provisional: false,
     });
   });
 });
@@ -152,7 +168,7 @@ describe('budget ledger (property)', () => {
       fc.property(fc.array(stepArbitrary, { maxLength: 60 }), (steps) => {
         // Prepare
         let budget: ChequeBudget = EMPTY_BUDGET;
-        const live: { amountCents: number; category: ChequeCategory }[] = [];
+        const live: { amountCents: number; contributionCents: number; category: ChequeCategory }[] = [];
         let consumed = 0;
         let consumedOrdinary = 0;
 
@@ -163,17 +179,15 @@ describe('budget ledger (property)', () => {
             const fits =
               budget.usedCents + step.amountCents <= 50_000 &&
               (!isOrdinary || budget.usedOrdinaryCents + step.amountCents <= 25_000);
-            const condition = reservationCondition(step.amountCents, step.category, rules);
-            const conditionHolds =
-              condition !== undefined &&
-              budget.usedCents <= condition.maxUsedBefore &&
-              budget.usedOrdinaryCents <= condition.maxUsedOrdinaryBefore;
+            const { contributionCents } = splitAmount(step.amountCents, step.category, rules, budget);
+            const condition = reservationCondition({ amountCents: step.amountCents, contributionCents }, step.category, rules, budget);
+            const conditionHolds = condition !== undefined && admits(budget, condition);
             const result = reserve(budget, step.amountCents, step.category, rules);
             expect(result.ok).toBe(fits);
             expect(conditionHolds).toBe(fits);
             if (result.ok) {
               budget = result.budget;
-              live.push({ amountCents: step.amountCents, category: step.category });
+              live.push({ amountCents: step.amountCents, contributionCents, category: step.category });
             }
           } else if (live.length > 0) {
             const [request] = live.splice(step.pick % live.length, 1);
@@ -181,13 +195,20 @@ describe('budget ledger (property)', () => {
             const releasedCents =
               step.kind === 'cancel' ? request.amountCents : Math.floor((request.amountCents * step.unusedPermille) / 1000);
             const before = budget;
-            budget = release(budget, releasedCents, request.category, rules);
+            budget = step.kind === 'cancel'
+              ? release(budget, requestDelta(request, request.category, rules))
+              : releasedCents > 0 ? release(budget, budgetDelta(releasedCents, request.category, rules)) : budget;
             const usedPart = request.amountCents - releasedCents;
             consumed += usedPart;
             if (request.category !== 'higherEducation') consumedOrdinary += usedPart;
             // Assess: what was released can be requested again, bringing the budget back to where it was.
             if (releasedCents > 0) {
-              expect(reserve(budget, releasedCents, request.category, rules)).toEqual({ ok: true, budget: before });
+              const again = reserve(budget, releasedCents, request.category, rules);
+              expect(again.ok).toBe(true);
+              if (again.ok) {
+                expect(again.budget.usedCents).toBe(before.usedCents);
+                expect(again.budget.usedOrdinaryCents).toBe(before.usedOrdinaryCents);
+              }
             }
           }
 

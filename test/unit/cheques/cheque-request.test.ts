@@ -25,6 +25,26 @@ describe('cheque request body', () => {
     expect(ChequeRequestBodySchema.parse(valid)).toEqual(valid);
   });
 
+  it.each([
+    ['a URL', 'An https://evil.example/x'],
+    ['a bare domain', 'klik evil.example'],
+    ['www.', 'www.winactie'],
+    ['a line break', 'An\nBcc: x@example.com'],
+    ['a NUL', 'An\u0000'],
+    ['a bidi override', 'An\u202Etxe'],
+    ['a zero-width joiner', 'A\u200Dn'],
+  ])('issue 12: a name with %s is refused', (_what, name) => {
+    const first = ChequeRequestBodySchema.safeParse({ ...valid, worker: { ...valid.worker, firstName: name } });
+    const last = ChequeRequestBodySchema.safeParse({ ...valid, worker: { ...valid.worker, lastName: name } });
+    expect(first.success).toBe(false);
+    expect(last.success).toBe(false);
+    expect([...new Set(first.error?.issues.map((issue) => issue.path.join('.')))]).toEqual(['worker.firstName']);
+  });
+
+  it.each(["D'Hondt", 'Van den Broeck-Peeters', 'Zoë', 'Jean-Luc', 'St. Martin', 'Ann.'])('issue 12: the name %s is accepted', (name) => {
+    expect(ChequeRequestBodySchema.safeParse({ ...valid, worker: { ...valid.worker, lastName: name } }).success).toBe(true);
+  });
+
   it('R-CHQ-2: lists every missing or wrong field at once, in Dutch', () => {
     // Act
     const result = ChequeRequestBodySchema.safeParse({
@@ -104,6 +124,7 @@ describe('cheque request and entitlement responses', () => {
         status: 'awaiting-contribution',
         schoolYear: '2026-2027',
         odbNumber: 'ODB-A000123',
+        training: { title: 'Heftruckchauffeur', providerName: 'Vormingscentrum Noord' },
         chequeCategory: 'standard',
         amountCents: 25_000,
         contributionCents: 12_500,
@@ -121,7 +142,8 @@ describe('cheque request and entitlement responses', () => {
 
   it('the entitlement has the fixed names', () => {
     expect(
-      EntitlementSchema.parse({ schoolYear: '2026-2027', usedCents: 0, remainingCents: 25_000, remainingHigherEducationCents: 50_000 }),
-    ).toEqual({ schoolYear: '2026-2027', usedCents: 0, remainingCents: 25_000, remainingHigherEducationCents: 50_000 });
+      EntitlementSchema.parse({ schoolYear: '2026-2027', usedCents: 0, remainingCents: 25_000, remainingHigherEducationCents: 50_000, provisional: true }),
+    ).toEqual({ schoolYear: '2026-2027', usedCents: 0, remainingCents: 25_000, remainingHigherEducationCents: 50_000, provisional: true });
+    expect(EntitlementSchema.safeParse({ schoolYear: '2026-2027', usedCents: 0, remainingCents: 25_000, remainingHigherEducationCents: 50_000 }).success).toBe(false);
   });
 });

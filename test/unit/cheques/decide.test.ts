@@ -22,8 +22,15 @@ function request(overrides: Partial<ChequeRequestBody> = {}, worker: Partial<Che
   };
 }
 
-const standardTraining: ChequeTraining = { odbNumber: 'ODB-A000123', active: true, chequeCategory: 'standard' };
-const bachelor: ChequeTraining = { odbNumber: 'ODB-X000042', active: true, chequeCategory: 'higherEducation' };
+const standardTraining: ChequeTraining = {
+  odbNumber: 'ODB-A000123', active: true, chequeCategory: 'standard', title: 'Heftruckchauffeur', providerName: 'Vormingscentrum Noord',
+};
+const bachelor: ChequeTraining = {
+  odbNumber: 'ODB-X000042', active: true, chequeCategory: 'higherEducation', title: 'Bachelor verpleegkunde', providerName: 'Hogeschool Oost',
+};
+const spent = (usedCents: number, usedOrdinaryCents: number): ChequeBudget => ({
+  usedCents, usedOrdinaryCents, sharedCents: usedCents, sharedContributionCents: Math.ceil(usedCents / 2),
+});
 
 function decide(req: ChequeRequestBody, training: ChequeTraining | undefined, budget: ChequeBudget = EMPTY_BUDGET, day = today) {
   return decideChequeRequest({ request: req, training, budget, today: day });
@@ -41,7 +48,7 @@ describe('decision on a cheque request', () => {
       contributionCents: 12_500,
       governmentCents: 12_500,
       reasons: [],
-      budgetAfter: { usedCents: 25_000, usedOrdinaryCents: 25_000 },
+      budgetAfter: { usedCents: 25_000, usedOrdinaryCents: 25_000, sharedCents: 25_000, sharedContributionCents: 12_500 },
     });
   });
 
@@ -53,7 +60,7 @@ describe('decision on a cheque request', () => {
   });
 
   it('R-CHQ-3: a second request in the same school year only gets what is left', () => {
-    const decision = decide(request({ amountCents: 15_000 }), standardTraining, { usedCents: 15_000, usedOrdinaryCents: 15_000 });
+    const decision = decide(request({ amountCents: 15_000 }), standardTraining, spent(15_000, 15_000));
     expect(decision.status).toBe('rejected');
     expect(decision.reasons[0]?.message).toContain('€ 100,00');
   });
@@ -78,7 +85,7 @@ describe('decision on a cheque request', () => {
   });
 
   it('R-CHQ-5: a bachelor training cannot take more than what is left of €500', () => {
-    const decision = decide(request({ amountCents: 30_000 }), bachelor, { usedCents: 25_000, usedOrdinaryCents: 25_000 });
+    const decision = decide(request({ amountCents: 30_000 }), bachelor, spent(25_000, 25_000));
     expect(decision.reasons.map((r) => r.code)).toEqual(['R-CHQ-5']);
   });
 
@@ -139,9 +146,16 @@ describe('decision on a cheque request', () => {
     expect(decision.reasons).toEqual([]);
   });
 
-  it('R-CHQ-3: no rules for the school year: refused', () => {
-    const decision = decide(request(), standardTraining, EMPTY_BUDGET, '2030-10-01');
-    expect(decision.schoolYear).toBe('2030-2031');
+  it('R-CHQ-5: a school year without rule data (2031) is decided on the latest known rules', () => {
+    const decision = decide(request(), standardTraining, EMPTY_BUDGET, '2031-10-01');
+    expect(decision.schoolYear).toBe('2031-2032');
+    expect(decision.status).toBe('awaiting-contribution');
+    expect(decision.contributionCents).toBe(12_500);
+  });
+
+  it('R-CHQ-3: a school year before any rule data: refused', () => {
+    const decision = decide(request(), standardTraining, EMPTY_BUDGET, '2019-10-01');
+    expect(decision.schoolYear).toBe('2019-2020');
     expect(decision.status).toBe('rejected');
     expect(decision.reasons).toEqual([expect.objectContaining({ code: 'R-CHQ-3', path: '' })]);
   });
