@@ -16,7 +16,7 @@
  *   qualifies only with a personal development plan (POP).
  */
 import type { ChequeCategory } from './cheque-category';
-import { parseSchoolYear } from './school-year';
+import { parseSchoolYear } from '../time/calendar';
 
 export interface ChequeEligibilityRules {
   /** R-CHQ-2: only workers who work in Flanders. */
