@@ -11,6 +11,8 @@ import { ProblemError, forbidden, validationFailed, type Problem } from '../../s
 import { logger } from '../observability/logger';
 import { claimsOf, type Claims } from './claims';
 import { idempotencyRunner } from './idempotency';
+import { envRrnSecret, principalOf } from './principal';
+import { enforceQuotas, quotaSetup, type QuotaOptions } from './quota-guard';
 import { issuesToProblems } from './validation';
 
 type Out<S> = [S] extends [z.ZodType] ? z.output<S> : undefined;
@@ -56,7 +58,7 @@ interface SerialisedResult {
 
 const problemResult = (error: ProblemError, instance: string, correlationId: string): APIGatewayProxyResultV2 => ({
   statusCode: error.status,
-  headers: { 'content-type': 'application/problem+json; charset=utf-8', 'x-correlation-id': correlationId },
+  headers: { 'content-type': 'application/problem+json; charset=utf-8', 'x-correlation-id': correlationId, ...error.headers },
   body: JSON.stringify(error.toDocument(instance)),
 });
 
@@ -104,9 +106,13 @@ function validate(operation: Operation, event: APIGatewayProxyEventV2) {
   return { body, query, params };
 }
 
-export interface ApiHandlerOptions {
+export interface ApiHandlerOptions extends QuotaOptions {
   /** Name of the idempotency table; required when any operation is idempotent. */
   idempotencyTable?: string;
+  /** Key of the worker hash (tenant of worker calls); default RRN_HMAC_SECRET(_ARN), read when first needed. */
+  rrnHmacSecret?: string;
+  /** Clock of the quota windows (tests). */
+  now?: () => Date;
 }
 
 /**
@@ -120,6 +126,9 @@ export function apiHandler(implementations: Implementation[], options: ApiHandle
   const needsIdempotency = implementations.some((impl) => impl.operation.idempotent);
   if (needsIdempotency && !options.idempotencyTable) throw new Error('apiHandler: idempotencyTable is required');
   const idempotent = needsIdempotency ? idempotencyRunner<SerialisedResult>(options.idempotencyTable as string) : undefined;
+  const quotas = quotaSetup(implementations.map((impl) => impl.operation), options);
+  const rrnSecret = options.rrnHmacSecret === undefined ? envRrnSecret : async () => options.rrnHmacSecret as string;
+  const now = options.now ?? (() => new Date());
   const jsonBody = httpJsonBodyParser<APIGatewayProxyEventV2>({ disableContentTypeError: false });
 
   const route = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyResultV2> => {
@@ -147,13 +156,18 @@ export function apiHandler(implementations: Implementation[], options: ApiHandle
         body, query, params, claims, event, rawBody, correlationId, context,
       } as ApiRequest<Operation>;
       const key = event.headers?.['idempotency-key'];
-      // The response is stored serialised, so a replay returns the very same bytes.
+      const principal = (idempotent && operation.idempotent && key) || operation.quotas?.length ? await principalOf(operation, claims, rrnSecret) : undefined;
+      // The response is stored serialised, so a replay returns the very same bytes; a replay is not counted.
       const execute = async (): Promise<SerialisedResult> => {
+        if (quotas && principal) await enforceQuotas(operation, principal, quotas.store, quotas.limits, now());
         const result = await impl.run(request);
         return { status: result.status, text: result.body === undefined ? '' : JSON.stringify(result.body), headers: result.headers ?? {} };
       };
       const result = idempotent && operation.idempotent && key
-        ? await idempotent({ route: event.routeKey, principal: claims?.sub ?? 'anonymous', key, body: body ?? null }, execute, context)
+        ? await idempotent({
+          method: operation.method, path: event.rawPath, tenant: principal?.tenant ?? 'anonymous',
+          principal: claims?.sub ?? 'anonymous', key, body: body ?? null,
+        }, execute, context)
         : await execute();
       return {
         statusCode: result.status,

@@ -5,11 +5,16 @@ import type { Context } from 'aws-lambda';
 
 /**
  * `Idempotency-Key` for POSTs that create something (api.md): Powertools idempotency on DynamoDB.
- * The key is scoped to the route and the caller; the payload hash is the request body, so the same
- * key with another body is refused (422). A replay returns the stored status and body.
+ * The key is scoped to the method, the raw path (so the key used on application A never answers for
+ * application B), the tenant (organisation or worker hash) and the token's `sub` (issue 12); the
+ * payload hash is the request body, so the same key with another body is refused (422). A replay
+ * returns the stored status and body.
  */
 export interface IdempotencyScope {
-  route: string;
+  method: string;
+  /** The request's raw path, with its path parameters: `/v1/applications/<id>/submit`. */
+  path: string;
+  tenant: string;
   principal: string;
   key: string;
   body: unknown;
@@ -22,7 +27,7 @@ let persistence: DynamoDBPersistenceLayer | undefined;
 export function idempotencyRunner<R>(tableName: string, expiresAfterSeconds = 24 * 3600): Runner<R> {
   persistence ??= new DynamoDBPersistenceLayer({ tableName, awsSdkV3Client: dynamoClient() });
   const config = new IdempotencyConfig({
-    eventKeyJmesPath: '[route, principal, key]',
+    eventKeyJmesPath: '[method, path, tenant, principal, key]',
     payloadValidationJmesPath: 'body',
     expiresAfterSeconds,
   });

@@ -50,7 +50,16 @@ export const idempotencyTable = {
   ttlAttribute: 'expiration',
 } as const satisfies TableDefinition;
 
-export const tables: readonly TableDefinition[] = [mainTable, idempotencyTable];
+/** Per-principal quota counters (shared/quotas/quota.ts): one item per counter and day, removed by TTL. */
+export const quotaTable = {
+  id: 'quota',
+  envVar: 'QUOTA_TABLE_NAME',
+  partitionKey: 'pk',
+  globalIndexes: [],
+  ttlAttribute: 'expiresAt',
+} as const satisfies TableDefinition;
+
+export const tables: readonly TableDefinition[] = [mainTable, idempotencyTable, quotaTable];
 
 export interface BucketDefinition {
   id: string;

@@ -1,4 +1,5 @@
 import type { Node } from 'constructs';
+import { quotaDefinitions } from '../../shared/quotas/quota';
 
 /**
  * Deployment settings, read once from CDK context (`cdk.json` holds the defaults; override with
@@ -27,6 +28,8 @@ export interface DeployConfig {
   alarmEmail: string | undefined;
   logRetentionDays: number;
   apiThrottle: { rateLimit: number; burstLimit: number };
+  /** Per-principal quotas (shared/quotas/quota.ts), by environment variable: `-c QUOTA_DRAFTS_PER_ORGANISATION_PER_DAY=80`. */
+  quotaLimits: Record<string, string>;
 }
 
 function text(node: Node, key: string, fallback?: string): string {
@@ -85,5 +88,6 @@ export function readConfig(node: Node): DeployConfig {
     alarmEmail: optional(node, 'alarmEmail'),
     logRetentionDays: integer(node, 'logRetentionDays', 30),
     apiThrottle: { rateLimit: integer(node, 'apiRateLimit', 50), burstLimit: integer(node, 'apiBurstLimit', 100) },
+    quotaLimits: Object.fromEntries(quotaDefinitions.map((quota) => [quota.envVar, String(integer(node, quota.envVar, quota.defaultLimit))])),
   };
 }

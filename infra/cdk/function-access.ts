@@ -1,5 +1,5 @@
 import { operations } from '../../shared/api/contract';
-import { catalogueBucket, documentsBucket, idempotencyTable, issuerBucket, mainTable } from '../../functions/storage/definitions';
+import { catalogueBucket, documentsBucket, idempotencyTable, issuerBucket, mainTable, quotaTable } from '../../functions/storage/definitions';
 
 /**
  * What each function may touch: THE one table of grants. The function construct turns every entry
@@ -10,7 +10,7 @@ import { catalogueBucket, documentsBucket, idempotencyTable, issuerBucket, mainT
  * Rules, from general to specific (adjust here when a handler needs more or less):
  * 1. Every function reads and writes the main table (single-table design), unless its named rule `replace`s.
  * 2. API functions by the routes they serve (derived from the contract, so new routes are covered):
- *    an area with an `idempotent` operation gets the idempotency table, the area of the issuer's signed
+ *    an area with an `idempotent` operation gets the idempotency table, one with `quotas` the quota table, the area of the issuer's signed
  *    webhook its shared secret; `routeRules` below adds buckets and secrets by path.
  * 3. Jobs and stream consumers by name (`namedRules`).
  */
@@ -83,6 +83,7 @@ export function accessFor(kind: FunctionKind, name: string): FunctionAccess {
   if (kind === 'api') {
     const ops = operations.filter((op) => op.fn === name);
     if (ops.some((op) => op.idempotent)) merge(access, { tables: { [idempotencyTable.id]: 'readWrite' } });
+    if (ops.some((op) => op.quotas?.length)) merge(access, { tables: { [quotaTable.id]: 'readWrite' } });
     if (ops.some((op) => op.auth.kind === 'signature')) merge(access, { secrets: ['issuerWebhook'] });
     for (const rule of routeRules) {
       if (ops.some((op) => op.path === rule.path || (!rule.exact && op.path.startsWith(`${rule.path}/`)))) merge(access, rule.grant);

@@ -42,7 +42,11 @@ export function appFunction(scope: Construct, id: string, shared: SharedResource
     logRetention: shared.logRetention,
     removalPolicy: shared.removalPolicy,
     alarmTopic: shared.alarmTopic,
-    environment: { STAGE: shared.config.stage, LOG_LEVEL: 'INFO', PUBLIC_SITE_URL: shared.config.siteUrl },
+    environment: {
+      STAGE: shared.config.stage, LOG_LEVEL: 'INFO', PUBLIC_SITE_URL: shared.config.siteUrl,
+      // the quotas the chain enforces and the OpenAPI document states
+      ...(kind === 'api' ? shared.config.quotaLimits : {}),
+    },
   });
   const access = accessFor(kind, name);
   for (const [tableId, mode] of Object.entries(access.tables)) {

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
 
@@ -75,4 +75,14 @@ export function parseDuration(value: string): number {
   const amount = Number(match[1]);
   const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
   return amount * unit;
+}
+
+/**
+ * The local `sub` of a worker: a keyed hash of the national register number (as the sign-in page
+ * derives it), so two workers never share a subject (issue 12: `worker-<last four digits>` let two
+ * workers see each other's idempotent responses) and the number never appears in a token's subject.
+ */
+export function localWorkerSubject(secret: string, rrn: string): string {
+  const digits = rrn.replace(/\D/g, '');
+  return `worker-${createHmac('sha256', secret).update(digits).digest('hex').slice(0, 20)}`;
 }

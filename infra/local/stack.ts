@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buckets, mainTable, tables } from '../../functions/storage/definitions';
 import { apiRoutes } from '../routes';
@@ -161,7 +161,9 @@ export async function startLocalStack(options: StackOptions): Promise<RunningSta
       endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint, ses: ses.endpoint },
       env: handlerEnv,
     };
-    writeFileSync(stackInfoFile(dataDir), JSON.stringify(info, null, 2));
+    // It holds both HMAC secrets: owner-only, also when an earlier run left the file behind.
+    writeFileSync(stackInfoFile(dataDir), JSON.stringify(info, null, 2), { mode: 0o600 });
+    chmodSync(stackInfoFile(dataDir), 0o600);
     stops.push(() => rmSync(stackInfoFile(dataDir), { force: true }));
 
     return {

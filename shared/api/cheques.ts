@@ -7,6 +7,7 @@ import {
   EntitlementQuerySchema,
   EntitlementSchema,
 } from '../cheques/cheque-request';
+import { QUOTAS } from '../quotas/quota';
 import { defineOperation } from './operation';
 
 /** Worker routes (api.md "Workers") and the issuer's webhook (api.md "Issuer"). */
@@ -35,6 +36,7 @@ export const createChequeRequest = defineOperation({
   tags: ['cheques'],
   body: ChequeRequestBodySchema,
   idempotent: true,
+  quotas: [QUOTAS.chequeRequests, QUOTAS.workerMails],
   responses: {
     201: { description: 'The request with its decision (a rejection is a created request too)', schema: ChequeRequestSchema },
   },

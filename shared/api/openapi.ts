@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Operation } from './operation';
 import { problemSchema } from './problem-schema';
+import { defaultQuotaLimits, type QuotaLimits } from '../quotas/quota';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -49,7 +50,11 @@ const problemResponse = (description: string) => ({
 });
 
 /** OpenAPI 3.1 document generated from the operations: the same zod schemas that validate requests. */
-export function buildOpenApiDocument(operations: readonly Operation[], info: { version: string; serverUrl?: string }) {
+export function buildOpenApiDocument(
+  operations: readonly Operation[],
+  info: { version: string; serverUrl?: string; quotaLimits?: QuotaLimits },
+) {
+  const limits = info.quotaLimits ?? defaultQuotaLimits;
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const responses: Record<string, unknown> = {};
@@ -66,6 +71,13 @@ export function buildOpenApiDocument(operations: readonly Operation[], info: { v
     if (op.idempotent) {
       responses['409'] ??= problemResponse('Conflict, or the same Idempotency-Key is still in progress');
       responses['422'] ??= problemResponse('Same Idempotency-Key with another body');
+    }
+    const quotas = (op.quotas ?? []).map((quota) => ({ id: quota.id, limit: limits[quota.id] ?? quota.defaultLimit, per: quota.scope, window: 'day (Europe/Brussels)', description: quota.description }));
+    if (quotas.length) {
+      responses['429'] ??= {
+        ...problemResponse(`Quota reached: ${quotas.map((q) => `${q.limit} ${q.description}`).join('; ')}. Code \`quota.<id>\`; try again after Retry-After seconds.`),
+        headers: { 'Retry-After': { description: 'Seconds until the quota resets (midnight in Brussels)', schema: { type: 'integer', minimum: 1 } } },
+      };
     }
     const parameters = [...parametersOf(op.params, 'path', op.path), ...parametersOf(op.query, 'query', op.path)];
     if (op.idempotent) {
@@ -88,6 +100,7 @@ export function buildOpenApiDocument(operations: readonly Operation[], info: { v
         ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(op.body, 'input') } } } }
         : {}),
       responses,
+      ...(quotas.length ? { 'x-quotas': quotas } : {}),
       ...(op.auth.kind === 'jwt' ? { security: [{ bearer: [] }], 'x-roles': op.auth.roles } : { security: [] }),
     };
   }

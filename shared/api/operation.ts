@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { QuotaDefinition } from '../quotas/quota';
 
 export type Role = 'provider' | 'worker' | 'backoffice';
 
@@ -43,6 +44,12 @@ export interface Operation<
   params?: P;
   /** POSTs that create something honour `Idempotency-Key`. */
   idempotent?: boolean;
+  /**
+   * Per-principal quotas (shared/quotas/quota.ts) the handler chain enforces before the
+   * implementation runs: over the limit is 429 problem+json with `Retry-After`. Documented in the
+   * OpenAPI document (`x-quotas` and the 429 response).
+   */
+  quotas?: readonly QuotaDefinition[];
   responses: Record<number, ResponseSpec>;
 }
 

@@ -3,6 +3,7 @@ import { draftApplicationSchema } from '../applications/application';
 import { DOCUMENT_KINDS, documentUploadRequestSchema } from '../applications/documents';
 import { APPLICATION_STATUSES } from '../applications/state-machine';
 import { organisationBodySchema, organisationResponseSchema } from '../organisations/organisation';
+import { QUOTAS } from '../quotas/quota';
 import { defineOperation } from './operation';
 
 /*
@@ -115,6 +116,7 @@ export const putOrganisation = defineOperation({
 export const createLmsDocumentSlot = defineOperation({
   id: 'createLmsDocumentSlot', method: 'POST', path: '/v1/organisation/lms-document', fn: 'provider', auth: PROVIDER, tags: TAGS,
   summary: 'Uploadslot (presigned POST) voor het opvolgingsdocument bij blended leren (R-ORG-4)', body: documentBody, idempotent: true,
+  quotas: [QUOTAS.uploadSlots],
   responses: { 201: { description: 'Uploadslot', schema: uploadSlotResponseSchema }, 409: { description: 'Organisatie nog niet ingevuld' } },
 });
 
@@ -127,7 +129,7 @@ export const confirmLmsDocument = defineOperation({
 
 export const createApplication = defineOperation({
   id: 'createApplication', method: 'POST', path: '/v1/applications', fn: 'provider', auth: PROVIDER, tags: TAGS,
-  summary: 'Ontwerpaanvraag aanmaken', body: applicationBody, idempotent: true,
+  summary: 'Ontwerpaanvraag aanmaken', body: applicationBody, idempotent: true, quotas: [QUOTAS.drafts],
   responses: { 201: { description: 'Aangemaakt', schema: applicationResponseSchema } },
 });
 
@@ -164,7 +166,7 @@ export const checkApplicationOperation = defineOperation({
 export const createDocumentSlot = defineOperation({
   id: 'createDocumentSlot', method: 'POST', path: '/v1/applications/{id}/documents', fn: 'provider', auth: PROVIDER, tags: TAGS,
   summary: 'Uploadslot (presigned POST) voor een document: naam, type en grootte eerst opgeven (max. 20 MB; pdf, docx, odt, png, jpeg)',
-  params: applicationIdParams, body: documentBody, idempotent: true,
+  params: applicationIdParams, body: documentBody, idempotent: true, quotas: [QUOTAS.uploadSlots],
   responses: { 201: { description: 'Uploadslot', schema: uploadSlotResponseSchema }, 404: { description: 'Niet gevonden' }, 409: { description: 'Niet meer in ontwerp' } },
 });
 

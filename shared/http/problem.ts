@@ -39,13 +39,15 @@ export class ProblemError extends Error {
   readonly title: string;
   readonly errors: Problem[] | undefined;
   readonly allowed: string[] | undefined;
+  /** Response headers that belong to the problem (`Retry-After` on a 429). */
+  readonly headers: Readonly<Record<string, string>>;
 
   constructor(
     status: number,
     slug: string,
     title: string,
     detail: string,
-    extra: { errors?: Problem[]; allowed?: string[] } = {},
+    extra: { errors?: Problem[]; allowed?: string[]; headers?: Record<string, string> } = {},
   ) {
     super(detail);
     this.name = 'ProblemError';
@@ -54,6 +56,7 @@ export class ProblemError extends Error {
     this.title = title;
     this.errors = extra.errors;
     this.allowed = extra.allowed;
+    this.headers = extra.headers ?? {};
   }
 
   toDocument(instance?: string): ProblemDocument {

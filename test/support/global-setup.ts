@@ -26,7 +26,9 @@ export async function setup(project: TestProject) {
   const root = resolve(import.meta.dirname, '../..');
   child = spawn(join(root, 'node_modules/.bin/tsx'), ['infra/local/start.ts', '--in-memory', '--ready-json', '--no-schedules', '--data-dir', dataDir], {
     cwd: root,
-    env: { ...process.env, API_PORT: '0', SITE_PORT: '0', DYNAMODB_PORT: '0', S3_PORT: '0', SES_PORT: '0', DEMO_SEED: 'off' },
+    env: { ...process.env, API_PORT: '0', SITE_PORT: '0', DYNAMODB_PORT: '0', S3_PORT: '0', SES_PORT: '0', DEMO_SEED: 'off',
+      // room for the concurrency tests (50 parallel requests of one worker); test/integration/security reads the limits from the OpenAPI document
+      QUOTA_CHEQUE_REQUESTS_PER_WORKER_PER_DAY: '60', QUOTA_WORKER_MAILS_PER_DAY: '60', QUOTA_UPLOAD_SLOTS_PER_ORGANISATION_PER_DAY: '30' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,6 +1,6 @@
 import { inject } from 'vitest';
 import { join } from 'node:path';
-import { localIssuer, type LocalIssuer, type TokenClaims } from '../../infra/local/auth';
+import { localIssuer, localWorkerSubject, type LocalIssuer, type TokenClaims } from '../../infra/local/auth';
 import type { TestStackInfo } from './global-setup';
 
 /** The local stack the global setup started. */
@@ -16,7 +16,7 @@ export async function tokenFor(claims: TokenClaims, expiresInSeconds = 3600): Pr
 }
 
 export const providerToken = (org: string, sub = `provider-${org}`) => tokenFor({ sub, roles: ['provider'], org });
-export const workerToken = (rrn: string, sub = `worker-${rrn}`) => tokenFor({ sub, roles: ['worker'], rrn });
+export const workerToken = (rrn: string, sub = localWorkerSubject(stack().env.RRN_HMAC_SECRET as string, rrn)) => tokenFor({ sub, roles: ['worker'], rrn });
 export const backofficeToken = (sub = 'backoffice-1') => tokenFor({ sub, roles: ['backoffice'] });
 
 export interface ApiResponse<T = unknown> {

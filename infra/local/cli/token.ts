@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { localIssuer, parseDuration } from '../auth';
+import { localIssuer, localWorkerSubject, parseDuration } from '../auth';
+import { loadOrCreateSecrets } from '../secrets';
 import { dataDirFromEnv, readStackInfo } from './stack-info';
 
 /**
@@ -34,7 +35,9 @@ const dataDir = dataDirFromEnv();
 const info = readStackInfo(dataDir);
 const issuerUrl = info?.issuer ?? `http://127.0.0.1:${process.env.API_PORT ?? 3000}/local-auth`;
 const issuer = await localIssuer({ keyFile: join(dataDir, 'auth', 'signing-key.json'), issuer: issuerUrl, ...(values.audience ? { audience: values.audience } : {}) });
-const sub = values.sub ?? (values.org ? `provider-${values.org}` : values.rrn ? `worker-${values.rrn.slice(-4)}` : `backoffice-local`);
+const rrnSecret = () => info?.env?.RRN_HMAC_SECRET ?? loadOrCreateSecrets(join(dataDir, 'secrets.json')).rrnHmacSecret;
+// Unique per person: a worker's subject is the keyed hash of the number, as on the sign-in page.
+const sub = values.sub ?? (values.org ? `provider-${values.org}` : values.rrn ? localWorkerSubject(rrnSecret(), values.rrn) : `backoffice-local`);
 const token = await issuer.sign({
   sub, roles,
   ...(values.org ? { org: values.org } : {}),

@@ -7,6 +7,7 @@ import type { ChequeTraining } from '../../../shared/cheques/decide';
 import { ISSUER_SIGNATURE_HEADER, ISSUER_TIMESTAMP_HEADER } from '../../../shared/cheques/issuer-events';
 import { signIssuerEvent } from '../../../shared/cheques/signature';
 import { httpEvent, testContext } from '../../support/events';
+import { memoryQuotaStore } from '../../support/memory-quota-store';
 import { memoryStore, memoryTrainings } from './memory-store';
 
 export const RRN_SECRET = 'unit-test-rrn-secret-0123456789';
@@ -59,7 +60,7 @@ export function harness(start = '2026-11-23T10:00:00.000Z') {
     now: () => clock,
     newId: () => `req-${++counter}`,
   };
-  const cheques = apiHandler(chequeRoutes(deps), { idempotencyTable: 'idempotency' });
+  const cheques = apiHandler(chequeRoutes(deps), { idempotencyTable: 'idempotency', quotaStore: memoryQuotaStore(), rrnHmacSecret: RRN_SECRET, now: () => clock });
   const issuer = apiHandler(issuerRoutes({ store, webhookSecret: ISSUER_SECRET, now: () => clock }));
 
   const invoke = async (handler: typeof cheques, options: Parameters<typeof httpEvent>[0]): Promise<Response> => {

@@ -1,0 +1,25 @@
+import { afterAll } from 'vitest';
+import { api, stack, type ApiResponse } from '../../support/stack';
+
+/**
+ * The attack suite's HTTP client. Every request this test file sends to the local gateway — the
+ * attacks and the fixtures that prepare them — is counted, and the count printed when the file ends
+ * (issue 12 asks for the attack suite's request counts).
+ */
+export function attackClient(suite: string) {
+  let count = 0;
+  const original = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url.startsWith(stack().apiUrl)) count++;
+    return original(input, init);
+  };
+  afterAll(() => {
+    globalThis.fetch = original;
+    console.info(`[attack suite] ${suite}: ${count} requests`);
+  });
+  return {
+    call: <T = any>(...args: Parameters<typeof api>): Promise<ApiResponse<T>> => api<T>(...args),
+    count: () => count,
+  };
+}

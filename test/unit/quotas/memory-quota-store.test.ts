@@ -1,0 +1,4 @@
+import { memoryQuotaStore } from '../../support/memory-quota-store';
+import { quotaStoreContract } from '../../support/quota-store-contract';
+
+quotaStoreContract('in-memory fake', () => memoryQuotaStore());
