@@ -1,4 +1,4 @@
-import { addDays, brusselsDate } from '../applications/calendar';
+import { addDays, brusselsDate, brusselsMidnight } from '../time/calendar';
 
 /**
  * Per-principal quotas (OWASP API4 "unrestricted resource consumption", API6 "unrestricted access to
@@ -72,17 +72,8 @@ export interface QuotaCounter {
 
 /** The Brussels calendar day of `now` and the instant that day ends (next midnight in Brussels). */
 export function brusselsDayWindow(now: Date): { day: string; endsAt: number } {
-  const day = brusselsDate(now.toISOString());
-  const next = addDays(day, 1);
-  const [y, m, d] = next.split('-').map(Number) as [number, number, number];
-  // Brussels is UTC+1 or UTC+2: midnight is 22:00 or 23:00 UTC the day before.
-  for (const offsetHours of [2, 1]) {
-    const candidate = Date.UTC(y, m - 1, d) - offsetHours * 3_600_000;
-    if (brusselsDate(new Date(candidate).toISOString()) === next && brusselsDate(new Date(candidate - 1).toISOString()) === day) {
-      return { day, endsAt: candidate };
-    }
-  }
-  throw new RangeError(`no Brussels midnight after ${day}`);
+  const day = brusselsDate(now);
+  return { day, endsAt: Date.parse(brusselsMidnight(addDays(day, 1))) };
 }
 
 /** The scope values of one call, from the verified token and the validated path. */
