@@ -9,5 +9,7 @@ export default defineConfig({
   compressHTML: true,
   devToolbar: { enabled: false },
   // The site imports the schema from ../shared; the dev server must be allowed to read it.
-  vite: { server: { fs: { allow: ['..'] } } },
+  // assetsInlineLimit 0: no script is inlined into a page, so the CSP needs no 'unsafe-inline'
+  // (shared/catalogue/site-security.ts).
+  vite: { server: { fs: { allow: ['..'] } }, build: { assetsInlineLimit: 0 } },
 });

@@ -4,15 +4,11 @@
  * A new `latest.json` is what starts a site build (in AWS an S3 event rule starts the build service;
  * locally infra/local/site-builder.ts watches the object), so writing it is the last step.
  */
-import { catalogueBucket } from '../storage/definitions';
 import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 
-export const LATEST_SNAPSHOT_KEY = 'snapshots/latest.json';
+import { LATEST_SNAPSHOT_KEY, snapshotCopyKey } from './keys';
 
-/** Timestamped copies expire (the bucket definition's lifecycle rule is on this prefix). */
-export const SNAPSHOT_HISTORY_PREFIX = catalogueBucket.expirePrefix;
-
-export const snapshotCopyKey = (publishedAt: string) => `${SNAPSHOT_HISTORY_PREFIX}${publishedAt.replace(/[:]/g, '-')}.json`;
+export { LATEST_SNAPSHOT_KEY, SNAPSHOT_HISTORY_PREFIX, snapshotCopyKey } from './keys';
 
 /** Object metadata of a snapshot (S3 user metadata, lower case). */
 export interface SnapshotMetadata {

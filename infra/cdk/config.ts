@@ -23,8 +23,6 @@ export interface DeployConfig {
   rrnHmacSecretName: string;
   issuerWebhookSecretName: string;
   issuerWebhookUrl: string;
-  /** Key of the published catalogue snapshot in the catalogue bucket (input of the site build). */
-  catalogueSnapshotKey: string;
   alarmEmail: string | undefined;
   logRetentionDays: number;
   apiThrottle: { rateLimit: number; burstLimit: number };
@@ -84,7 +82,6 @@ export function readConfig(node: Node): DeployConfig {
     rrnHmacSecretName: text(node, 'rrnHmacSecretName'),
     issuerWebhookSecretName: text(node, 'issuerWebhookSecretName'),
     issuerWebhookUrl: text(node, 'issuerWebhookUrl'),
-    catalogueSnapshotKey: text(node, 'catalogueSnapshotKey', 'snapshots/latest.json'),
     alarmEmail: optional(node, 'alarmEmail'),
     logRetentionDays: integer(node, 'logRetentionDays', 30),
     apiThrottle: { rateLimit: integer(node, 'apiRateLimit', 50), burstLimit: integer(node, 'apiBurstLimit', 100) },

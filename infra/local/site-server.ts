@@ -9,6 +9,7 @@ import { open, realpath, type FileHandle } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { siteContentSecurityPolicy } from '../../shared/catalogue/site-security';
 import { guardRequests } from './request-guard';
 import { currentSiteDir } from './site-builder';
 
@@ -85,6 +86,9 @@ function send(req: IncomingMessage, res: ServerResponse, file: OpenFile): void {
   stream.pipe(res);
 }
 
+/** The site's CSP with the local stack's origins: the API and the sign-in page are on other local ports. */
+export const LOCAL_SITE_CSP = siteContentSecurityPolicy({ connect: ['http://127.0.0.1:*', 'http://localhost:*'], formAction: ['http://127.0.0.1:*', 'http://localhost:*'] });
+
 export interface SiteServer {
   url: string;
   port: number;
@@ -100,9 +104,13 @@ export function startSiteServer(options: { dataDir: string; port: number; host?:
  * Serves a built site from `root` (a folder, or a symlink resolved once per request so a swap during
  * a request cannot mix two builds). Also used by the browser tests to serve a build they made.
  */
-export async function serveSite(options: { root: string; port: number; host?: string; log?: (line: string) => void }): Promise<SiteServer> {
+export async function serveSite(options: { root: string; port: number; host?: string; log?: (line: string) => void; contentSecurityPolicy?: string }): Promise<SiteServer> {
   const current = options.root;
+  const csp = options.contentSecurityPolicy ?? LOCAL_SITE_CSP;
   const server: Server = createServer(guardRequests('site', async (req, res) => {
+    // The security headers CloudFront adds in AWS (the same CSP text: shared/catalogue/site-security.ts).
+    res.setHeader('content-security-policy', csp);
+    res.setHeader('x-content-type-options', 'nosniff');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;

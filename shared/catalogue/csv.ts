@@ -1,6 +1,11 @@
 /**
  * The open-data CSV of the catalogue: one row per training, RFC 4180 quoting, UTF-8 with BOM so
  * spreadsheet programs read the accents right. Lists are joined with `|`. Pure.
+ *
+ * Formula injection (issue 12): a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return would run as a formula in a spreadsheet program; such a cell gets a leading apostrophe (the
+ * OWASP advice), so it shows as the text the provider wrote. Numbers are never altered. The JSON
+ * download keeps the original text.
  */
 import type { PublishedTraining } from './published-training';
 
@@ -10,9 +15,12 @@ export const csvColumns = [
   'websiteUrl', 'blended', 'chequeCategory', 'incentives', 'description',
 ] as const;
 
-function cell(value: string | number | boolean | null): string {
+/** Text that a spreadsheet would read as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string | number | boolean | null): string {
   if (value === null) return '';
-  const s = String(value);
+  const s = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
@@ -22,7 +30,7 @@ export function trainingCsvRow(t: PublishedTraining): string {
     t.contactHours, t.studyPoints, t.modules.map((m) => m.odbNumber).join('|'), t.competenceGroup,
     t.competences.join('|'), t.targetGroup, t.websiteUrl, t.blended, t.chequeCategory, t.incentives.join('|'),
     t.description,
-  ].map(cell).join(',');
+  ].map(csvCell).join(',');
 }
 
 export function catalogueCsv(trainings: readonly PublishedTraining[]): string {

@@ -8,6 +8,7 @@ import { assertRouteAllowed } from '../../infra/cdk/stacks/api-stack';
 import { apiFunctionNames, apiRoutes } from '../../infra/routes';
 import { schedules } from '../../infra/schedules';
 import { streamConsumers } from '../../infra/stream-consumers';
+import { LATEST_SNAPSHOT_KEY } from '../../functions/catalogue/keys';
 import { cdkContext, refOf, resourcesOf, synthesize, type Synthesized } from './support';
 
 // One offline synthesis (no bundling, cdk-nag on) shared by every test of this file.
@@ -312,6 +313,8 @@ describe('site', () => {
     const [policy] = resourcesOf(s, 'AWS::CloudFront::ResponseHeadersPolicy');
     const csp = JSON.stringify(policy!.resource.Properties!.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy);
     for (const directive of ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"]) expect(csp).toContain(directive);
+    // Issue 12: no inline scripts are allowed (the site has none; catalogue-site.test.ts checks every page).
+    expect(/script-src [^;]*'unsafe-inline'/.test(csp)).toBe(false);
   });
 
   it('the build syncs only after a successful site build, in the same phase (a failed build keeps the previous site)', () => {
@@ -332,7 +335,7 @@ describe('site', () => {
     const rules = resourcesOf(s, 'AWS::Events::Rule').filter(({ resource }) => resource.Properties!.Targets?.some((t: { Arn: unknown }) => refOf(t.Arn) === project!.id));
     expect(rules).toHaveLength(1);
     const { EventPattern, Targets } = rules[0]!.resource.Properties!;
-    expect(EventPattern).toMatchObject({ 'source': ['aws.s3'], 'detail-type': ['Object Created'], 'detail': { object: { key: [cdkContext.catalogueSnapshotKey] } } });
+    expect(EventPattern).toMatchObject({ 'source': ['aws.s3'], 'detail-type': ['Object Created'], 'detail': { object: { key: [LATEST_SNAPSHOT_KEY] } } });
     expect(Targets[0].DeadLetterConfig.Arn).toBeDefined();
     expect(Targets[0].RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
     const catalogue = resourcesOf(s, 'AWS::S3::Bucket').filter(({ resource }) => resource.Properties!.NotificationConfiguration?.EventBridgeConfiguration?.EventBridgeEnabled);

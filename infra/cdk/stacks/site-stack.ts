@@ -19,6 +19,8 @@ import type { DeployConfig } from '../config';
 import { repoRoot } from '../constructs/app-function';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
 import { accessLogBucket, secureBucketProps } from './storage-stack';
+import { LATEST_SNAPSHOT_KEY } from '../../../functions/catalogue/keys';
+import { siteContentSecurityPolicy } from '../../../shared/catalogue/site-security';
 
 export interface SiteStackProps extends StackProps {
   config: DeployConfig;
@@ -76,18 +78,10 @@ export class SiteStack extends Stack {
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
         xssProtection: { protection: true, modeBlock: true, override: true },
         contentSecurityPolicy: {
-          contentSecurityPolicy: [
-            "default-src 'self'",
-            // Pagefind runs WebAssembly; Astro may inline small scripts.
-            "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data:",
-            `connect-src 'self' ${props.apiUrl} ${new URL(config.oidcIssuer).origin}`,
-            "frame-ancestors 'none'",
-            "base-uri 'self'",
-            `form-action 'self' ${new URL(config.oidcIssuer).origin}`,
-            "object-src 'none'",
-          ].join('; '),
+          contentSecurityPolicy: siteContentSecurityPolicy({
+            connect: [props.apiUrl, new URL(config.oidcIssuer).origin],
+            formAction: [new URL(config.oidcIssuer).origin],
+          }),
           override: true,
         },
       },
@@ -145,7 +139,7 @@ export class SiteStack extends Stack {
       environment: { buildImage: LinuxArmBuildImage.AMAZON_LINUX_2023_STANDARD_3_0, computeType: ComputeType.LARGE },
       environmentVariables: {
         CATALOGUE_BUCKET: { value: props.catalogueBucket.bucketName },
-        CATALOGUE_KEY: { value: config.catalogueSnapshotKey },
+        CATALOGUE_KEY: { value: LATEST_SNAPSHOT_KEY },
         SITE_BUCKET: { value: this.siteBucket.bucketName },
         DISTRIBUTION_ID: { value: this.distribution.distributionId },
         PUBLIC_API_URL: { value: props.apiUrl },
@@ -177,7 +171,7 @@ export class SiteStack extends Stack {
         },
       }),
     });
-    // Every new snapshot (the republisher writes `catalogueSnapshotKey`) starts a build. With one build
+    // Every new snapshot (the republisher writes `LATEST_SNAPSHOT_KEY`) starts a build. With one build
     // at a time, a start during a running build fails and EventBridge retries it (up to 24 h), so a
     // change that arrives during a build is built next; what still fails lands in the dead-letter queue.
     const triggerDeadLetters = new DeadLetterQueue(this, 'BuildTriggerDeadLetters', { purpose: 'the site build trigger (new catalogue snapshot)', alarmTopic: props.alarmTopic });
@@ -186,7 +180,7 @@ export class SiteStack extends Stack {
       eventPattern: {
         source: ['aws.s3'],
         detailType: ['Object Created'],
-        detail: { bucket: { name: [props.catalogueBucket.bucketName] }, object: { key: [config.catalogueSnapshotKey] } },
+        detail: { bucket: { name: [props.catalogueBucket.bucketName] }, object: { key: [LATEST_SNAPSHOT_KEY] } },
       },
       targets: [new CodeBuildProject(this.buildProject, { deadLetterQueue: triggerDeadLetters.queue, retryAttempts: 185, maxEventAge: Duration.hours(24) })],
     });
@@ -211,7 +205,7 @@ export class SiteStack extends Stack {
       reason: 'The build has no artifacts (it syncs the public site itself) and handles only public catalogue data; CodeBuild encrypts its logs with the AWS-managed key, a customer key would add a fixed monthly cost.',
     });
     // Exactly the snapshot object, nothing else of the catalogue bucket.
-    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.catalogueBucket.arnForObjects(config.catalogueSnapshotKey)] }));
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.catalogueBucket.arnForObjects(LATEST_SNAPSHOT_KEY)] }));
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.siteBucket.bucketArn] }));
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [this.siteBucket.arnForObjects('*')] }));
     role.addToPrincipalPolicy(new PolicyStatement({

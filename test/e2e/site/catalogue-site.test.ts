@@ -2,10 +2,11 @@
  * The public catalogue, built from 200 demo trainings and driven in Chromium. Self-contained: builds
  * the site into a temp dir, serves it on a free port and needs nothing from the global setup.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCatalogue } from '../../../infra/local/seed/demo-trainings';
@@ -18,7 +19,7 @@ import {
   incentiveLabels,
 } from '../../../shared/catalogue/labels';
 import type { CatalogueSnapshot, PublishedTraining } from '../../../shared/catalogue/published-training';
-import { launchBrowser, parseCsv, serveStatic, type Browser, type StaticServer } from './support';
+import { launchBrowser, serveStatic, type Browser, type StaticServer } from './support';
 
 let work: string;
 let snapshot: CatalogueSnapshot;
@@ -193,7 +194,8 @@ describe('open data', () => {
   });
 
   it('the CSV download parses to one row per training with the snapshot values', async () => {
-    const rows = parseCsv(await (await fetch(`${server.url}/open-data/catalogus.csv`)).text());
+    const text = await (await fetch(`${server.url}/open-data/catalogus.csv`)).text();
+    const rows = parse(text, { bom: true }) as string[][];
     expect(rows[0]).toEqual([...csvColumns]);
     const body = rows.slice(1);
     expect(body).toHaveLength(snapshot.trainings.length);
@@ -238,4 +240,31 @@ describe('build', () => {
       `trainings[3] (${bad.trainings[3]!.odbNumber}).provider.kbo`,
     );
   }, 60_000);
+});
+
+describe('content security policy (issue 12)', () => {
+  it('no built page has an inline script, so the CSP needs no unsafe-inline', async () => {
+    const pages = (await readdir(join(work, 'out'), { recursive: true })).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThanOrEqual(200);
+    const inline: string[] = [];
+    for (const file of pages) {
+      const html = await readFile(join(work, 'out', file), 'utf8');
+      for (const tag of html.match(/<script\b[^>]*>/g) ?? []) if (!/\ssrc=/.test(tag)) inline.push(`${file}: ${tag}`);
+      if (/\son[a-z]+=/i.test(html.replace(/<script[\s\S]*?<\/script>/g, ''))) inline.push(`${file}: inline event handler`);
+    }
+    expect(inline).toEqual([]);
+  });
+
+  it('the site is served with the CSP and search and copy work under it, with no violation reported', async () => {
+    const response = await fetch(`${server.url}/`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toContain("'unsafe-inline' 'wasm");
+    const violations: string[] = [];
+    page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) violations.push(message.text()); });
+    expect(await search('jeugd')).toMatch(/gevonden/);
+    await page.goto(`${server.url}/opleidingen/${snapshot.trainings[0]!.odbNumber}/`);
+    expect(await page.locator('button[data-copy]').first().isVisible()).toBe(true);
+    expect(violations).toEqual([]);
+  });
 });
