@@ -73,7 +73,8 @@ export async function submitOwnApplication(config: ApplicationsConfig, kbo: stri
       });
       return toApplicationResponse(submitted);
     }
-    const { deadlines, due } = decisionDeadlineEntry(submittedAt);
+    // R-ORG-3: waiting for the quality registration is not on the decision clock (it starts when recorded).
+    const { deadlines, due } = outcome.event === 'submit-pending-quality-registration' ? { deadlines: null, due: null } : decisionDeadlineEntry(submittedAt);
     const submitted = await transitionApplication(config.table, {
       application: app, event: outcome.event, actor: 'provider', now,
       changes: { submittedAt, referenceVersion: REFERENCE_VERSION, problems: outcome.warnings, deadlines },

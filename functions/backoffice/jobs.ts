@@ -1,10 +1,11 @@
 import { openQuestion } from '../../shared/applications/application';
 import { brusselsDate } from '../../shared/time/calendar';
-import { DEFAULT_FORCED_FORWARD_MARGIN_DAYS, isForcedForwardDue, isQuestionDeadlinePassed } from '../../shared/applications/deadlines';
+import { DEFAULT_FORCED_FORWARD_MARGIN_DAYS, forcedForwardAdvice, isForcedForwardDueFor, isQuestionDeadlinePassed } from '../../shared/applications/deadlines';
 import { DECISION_DEADLINES_JOB } from '../applications/due';
 import { ApplicationVersionConflict, getApplication, putApplication, transitionApplication } from '../applications/repository';
 import type { JobResult } from '../jobs/job-event';
 import { forwardForcedMail } from '../mail/templates/forward-forced';
+import { questionDeadlinePassedMail } from '../mail/templates/question-deadline-passed';
 import { getOrganisation } from '../organisations/repository';
 import { runDueJob } from '../registrations/due-jobs';
 import { decisionDeadlineDue, QUESTION_DEADLINES_JOB } from './due';
@@ -13,6 +14,7 @@ import { decisionDeadlineDue, QUESTION_DEADLINES_JOB } from './due';
 export const ASSESSED_ON_AVAILABLE_INFORMATION = 'Beoordeeld op basis van de beschikbare informatie (antwoordtermijn verstreken zonder antwoord).';
 
 export const forcedForwardMailId = (applicationId: string) => `decision-deadline-forward:${applicationId}`;
+export const questionDeadlineMailId = (applicationId: string, questionNumber: number) => `question-deadline:${applicationId}:${questionNumber}`;
 
 const DAY_MS = 86_400_000;
 
@@ -43,10 +45,21 @@ export function runQuestionDeadlines(table: string, now: Date): Promise<JobResul
       const open = openQuestion(app);
       if (!open || !isQuestionDeadlinePassed(open.askedAt, today)) return false;
       const questions = app.questions.map((q) => (q === open ? { ...q, closedBy: 'deadline' as const, note: ASSESSED_ON_AVAILABLE_INFORMATION } : q));
+      const org = await getOrganisation(table, app.orgKbo);
       await transitionApplication(table, {
         application: app, event: 'question-deadline-passed', actor: 'system', now,
         changes: { questions },
         due: decisionDeadlineDue(app),
+        // R-BO-1: the contact is told that the file is assessed as it stands.
+        ...(org ? {
+          mail: {
+            outboxId: questionDeadlineMailId(app.id, app.questions.indexOf(open) + 1),
+            mail: questionDeadlinePassedMail({
+              to: org.contact.email, organisationName: org.name, applicationId: app.id, title: app.title ?? '',
+              ownReference: app.ownReference ?? '', deadline: open.deadline,
+            }),
+          },
+        } : {}),
       });
       return true;
     }),
@@ -55,10 +68,12 @@ export function runQuestionDeadlines(table: string, now: Date): Promise<JobResul
 
 /**
  * `decision-deadlines` (R-BO-2): every application whose 3-month decision period ends within
- * `marginDays` and that was not forwarded goes to the VOC with a negative advice; the provider is
- * mailed (same transaction). Applications waiting for their organisation's quality registration are
- * never forwarded (R-ORG-3): they stay due. The due entries (set at submit) are for the default
- * margin; a larger margin widens the Query window, and the rule itself decides per application.
+ * `marginDays` and that was not forwarded goes to the VOC. With a negative advice for lack of
+ * information — and a mail saying so, same transaction — only when information is lacking
+ * (`forcedForwardAdvice`); otherwise without advice and without that mail. Applications waiting for
+ * their organisation's quality registration are not on this clock (R-ORG-3): their period starts
+ * when the registration is recorded. The due entries are for the default margin; a larger margin
+ * widens the Query window, and the rule itself decides per application.
  */
 export function runDecisionDeadlines(table: string, now: Date, marginDays: number = DEFAULT_FORCED_FORWARD_MARGIN_DAYS): Promise<JobResult> {
   const today = brusselsDate(now.toISOString());
@@ -74,13 +89,14 @@ export function runDecisionDeadlines(table: string, now: Date, marginDays: numbe
         await putApplication(table, app, app.version, { due: null, previous: app }); // nothing left to force
         return false;
       }
-      if (!app.submittedAt || !isForcedForwardDue(app.submittedAt, today, marginDays)) return false;
+      if (!isForcedForwardDueFor(app.deadlines, today, marginDays)) return false;
+      const advice = forcedForwardAdvice(app);
       const org = await getOrganisation(table, app.orgKbo);
       await transitionApplication(table, {
         application: app, event: 'decision-deadline-forward', actor: 'system', now,
-        changes: { forwarding: { to: 'VOC', advice: 'negative', at: now.toISOString(), by: 'system' } },
+        changes: { forwarding: { to: 'VOC', advice, at: now.toISOString(), by: 'system' } },
         due: null,
-        ...(org ? {
+        ...(org && advice === 'negative' ? {
           mail: {
             outboxId: forcedForwardMailId(app.id),
             mail: forwardForcedMail({

@@ -1,6 +1,6 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { openQuestion, type Application, type Question } from '../../shared/applications/application';
+import { openQuestion, type Application, type Decision, type Question } from '../../shared/applications/application';
 import type { AnswerBody, DecisionRequest, ForwardBody, QuestionBody } from '../../shared/applications/backoffice-bodies';
 import { isKnownDecisionBody } from '../../shared/applications/backoffice-bodies';
 import { brusselsDate } from '../../shared/time/calendar';
@@ -10,6 +10,7 @@ import { notFound, conflict, validationFailed } from '../../shared/http/problem'
 import type { QualityRegistrationBody } from '../../shared/organisations/organisation';
 import { toOrganisationResponse } from '../../shared/organisations/organisation';
 import { REFERENCE_DATA } from '../../shared/reference/reference-data';
+import { proposedSeriesFor } from '../../shared/registrations/odb-number';
 import {
   allApplicationsOfOrg,
   decodeCursor,
@@ -26,6 +27,7 @@ import { questionAskedMail } from '../mail/templates/question-asked';
 import { getOrganisation, OrganisationVersionConflict, saveOrganisation, type StoredOrganisation } from '../organisations/repository';
 import { registerApprovedApplication } from '../registrations/register';
 import { gsi } from '../storage/keys';
+import { decisionDeadlineEntry } from '../applications/due';
 import { decisionDeadlineDue, earlierDue, questionDeadlineEntry } from './due';
 
 export interface BackofficeConfig {
@@ -69,6 +71,11 @@ export async function toBackofficeView(config: BackofficeConfig, app: StoredAppl
     documents: await documentLinks(config.bucket, app, now),
     allowedEvents: allowedEvents(app.status, 'backoffice'),
     due: duePk && dueAt ? { job: duePk, at: dueAt } : null,
+    // R-CHQ-4, R-BO-4: the provider's proposal (the kind only suggests the series) beside what was granted.
+    grant: {
+      proposed: { chequeCategory: app.chequeCategory ?? null, series: org ? proposedSeriesFor(org.kind) : null },
+      granted: app.decision?.outcome === 'approved' ? { chequeCategory: app.decision.chequeCategory ?? null, series: app.decision.series ?? null } : null,
+    },
     organisation: org
       ? { kbo: org.kbo, name: org.name, kind: org.kind, contact: org.contact, qualityRegistration: org.qualityRegistration }
       : null,
@@ -138,8 +145,16 @@ export async function answerQuestion(config: BackofficeConfig, kbo: string, id: 
     transition(app.status, 'answer', 'provider');
     const open = openQuestion(app);
     if (!open) throw conflict('Er staat geen vraag open bij deze aanvraag.', { allowed: allowedEvents(app.status) });
+    // R-BO-1: attached documents must be uploaded documents of this application; every bad one is listed.
+    const problems = body.documentIds.flatMap((documentId, index) => (app.documents.some((d) => d.id === documentId && d.status === 'uploaded') ? [] : [{
+      path: `documentIds.${index}`, code: 'R-BO-1',
+      message: 'Dit document hoort niet bij deze aanvraag of is nog niet opgeladen. Laad het eerst op via de documenten van de aanvraag.',
+    }]));
+    if (problems.length > 0) throw validationFailed(problems, 'Het antwoord kan niet bewaard worden. Zie de lijst met problemen.');
     const answeredAt = now.toISOString();
-    const questions = app.questions.map((q) => (q === open ? { ...q, answer: body.answer, answeredAt, closedBy: 'answer' as const } : q));
+    const questions = app.questions.map((q) => (q === open
+      ? { ...q, answer: body.answer, answeredAt, closedBy: 'answer' as const, answerDocumentIds: body.documentIds }
+      : q));
     const updated = await transitionApplication(config.table, {
       application: app, event: 'answer', actor: 'provider', now, changes: { questions }, due: decisionDeadlineDue(app),
     });
@@ -182,7 +197,10 @@ export async function decideApplication(config: BackofficeConfig, id: string, bo
     const event = body.outcome === 'approved' ? 'approve' : 'reject';
     transition(app.status, event, 'backoffice'); // refuse before allocating anything
     const org = await getOrganisation(config.table, app.orgKbo);
-    const decision = { outcome: body.outcome, validFrom: body.validFrom ?? null, reason: body.reason?.trim() || null, decidedAt: now.toISOString() };
+    const decision: Decision = {
+      outcome: body.outcome, validFrom: body.validFrom ?? null, reason: body.reason?.trim() || null, decidedAt: now.toISOString(),
+      ...(body.outcome === 'approved' ? { chequeCategory: body.chequeCategory ?? null, series: body.series ?? null } : {}),
+    };
 
     if (body.outcome === 'rejected') {
       const updated = await transitionApplication(config.table, {
@@ -201,8 +219,9 @@ export async function decideApplication(config: BackofficeConfig, id: string, bo
     }
 
     if (!org) throw conflict('De organisatie van deze aanvraag heeft geen gegevens; registreren is niet mogelijk.');
+    if (!body.chequeCategory || !body.validFrom) throw new Error('decisionRequestSchema lets no approval without validFrom and chequeCategory through');
     const prepared = await registerApprovedApplication(
-      { application: app, organisation: org, validFrom: body.validFrom as string, now },
+      { application: app, organisation: org, validFrom: body.validFrom, grant: { chequeCategory: body.chequeCategory, series: body.series ?? null }, now },
       { tableName: config.table },
     );
     const updated = await transitionApplication(config.table, {
@@ -249,7 +268,9 @@ export async function recordQualityRegistration(config: BackofficeConfig, kbo: s
       const done = await withVersionRetry(async () => {
         const app = await getApplication(config.table, candidate.id);
         if (!app || app.status !== 'waiting-for-quality-registration') return false;
-        await transitionApplication(config.table, { application: app, event: 'quality-registered', actor: 'backoffice', now });
+        // R-ORG-3: the 3-month decision period starts now that the application can be sent on.
+        const { deadlines, due } = decisionDeadlineEntry(now.toISOString());
+        await transitionApplication(config.table, { application: app, event: 'quality-registered', actor: 'backoffice', now, changes: { deadlines }, due });
         return true;
       });
       if (done) moved.push(candidate.id);

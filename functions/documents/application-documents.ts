@@ -21,7 +21,7 @@ export async function createDocumentSlot(config: ApplicationsConfig, kbo: string
   };
   await withVersionRetry(async () => {
     const app = await loadOwnApplication(config, kbo, id);
-    ensureDraft(app, 'aangevuld');
+    if (app.status !== 'question-open') ensureDraft(app, 'aangevuld'); // R-BO-1: an answer may bring documents
     if (app.documents.length >= MAX_DOCUMENTS_PER_APPLICATION) {
       throw conflict(`Een aanvraag kan hoogstens ${MAX_DOCUMENTS_PER_APPLICATION} documenten hebben.`);
     }
@@ -41,7 +41,7 @@ export async function confirmDocument(config: ApplicationsConfig, kbo: string, i
   const declared = app.documents.find((d) => d.id === documentId);
   if (!declared) throw notFound('Dit document bestaat niet (meer) bij deze aanvraag. Vraag een nieuw uploadslot aan.');
   if (declared.status === 'uploaded') return declared;
-  ensureDraft(app, 'aangevuld');
+  if (app.status !== 'question-open') ensureDraft(app, 'aangevuld');
   const key = applicationDocumentKey(id, documentId);
   const found = await inspectUpload(config.bucket, key);
   if (!found) throw conflict('Het bestand is nog niet opgeladen. Laad het op met het uploadslot en bevestig daarna opnieuw.');

@@ -21,11 +21,13 @@ export interface DueEntry<J extends string = string> {
  * are still in the catalogue (active or replaced) have one; on a tie the stop date goes first.
  */
 export function nextRegistrationDue(
-  reg: Pick<Registration, 'status' | 'stopDate' | 'removalDate'>,
+  reg: Pick<Registration, 'status' | 'stopDate' | 'removalDate' | 'replacedFrom'>,
 ): DueEntry<RegistrationJob> | null {
   if (reg.status !== 'active' && reg.status !== 'replaced') return null;
   const candidates: DueEntry<RegistrationJob>[] = [];
   if (reg.stopDate !== null) candidates.push({ duePk: 'stop-dates', dueAt: brusselsMidnight(reg.stopDate) });
+  // R-REG-2: an active registration with a successor becomes `replaced` on the successor's valid-from.
+  if (reg.status === 'active' && reg.replacedFrom) candidates.push({ duePk: 'stop-dates', dueAt: brusselsMidnight(reg.replacedFrom) });
   if (reg.removalDate !== null) candidates.push({ duePk: 'evaluation-removals', dueAt: brusselsMidnight(reg.removalDate) });
   return candidates.reduce<DueEntry<RegistrationJob> | null>((earliest, entry) => (earliest === null || entry.dueAt < earliest.dueAt ? entry : earliest), null);
 }

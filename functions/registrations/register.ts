@@ -1,15 +1,16 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Application } from '../../shared/applications/application';
-import type { IsoDate } from '../../shared/time/calendar';
+import { brusselsDate, type IsoDate } from '../../shared/time/calendar';
 import { conflict } from '../../shared/http/problem';
 import type { Organisation } from '../../shared/organisations/organisation';
-import { seriesFor, type OdbSeries } from '../../shared/registrations/odb-number';
+import { seriesOfDecision, type GrantedSeries, type OdbSeries } from '../../shared/registrations/odb-number';
 import {
   markReplaced,
   odbNumbersNeeded,
   registrationFromApproval,
   type AllocatedOdbNumbers,
+  type Grant,
   type Registration,
 } from '../../shared/registrations/registration';
 import { dynamo } from '../adapters/aws-clients';
@@ -26,6 +27,8 @@ export interface ApprovedApplicationInput {
   organisation: Pick<Organisation, 'kbo' | 'name' | 'kind' | 'contact'>;
   /** R-BO-3: the date from which the registration applies. */
   validFrom: IsoDate;
+  /** R-CHQ-4, R-BO-4: what the department grants with the decision (category and number series). */
+  grant: Grant & { series: GrantedSeries | null };
   now: Date;
 }
 
@@ -49,7 +52,7 @@ export interface PreparedRegistration {
   alreadyRegistered: boolean;
   /**
    * Add these to the approval's TransactWrite: the new registration (conditional: its number is
-   * free), the old registration marked `replaced` (R-REG-2; conditional on its version), and the
+   * free), the old registration naming its successor (R-REG-2: `replaced` from the new valid-from; conditional on its version), and the
    * outbox mail with the number(s) to the organisation's contact. Empty when `alreadyRegistered`.
    */
   transactItems: TransactItem[];
@@ -122,19 +125,19 @@ export async function registerApprovedApplication(
   input: ApprovedApplicationInput,
   options: RegistrationOptions = {},
 ): Promise<PreparedRegistration> {
-  const { application, organisation, validFrom, now } = input;
+  const { application, organisation, validFrom, grant, now } = input;
   const tableName = options.tableName ?? registrationsEnv().TABLE_NAME;
   if (application.orgKbo !== organisation.kbo) {
     throw new Error(`registerApprovedApplication: application ${application.id} is not of organisation ${organisation.kbo}`);
   }
-  const { numbers, newlyAllocated } = await reserveOdbNumbers(application, seriesFor(organisation.kind), now, { tableName });
+  const { numbers, newlyAllocated } = await reserveOdbNumbers(application, seriesOfDecision(grant.series), now, { tableName });
 
   const stored = await getRegistration(tableName, numbers.training);
   if (stored && stored.registration.applicationId === application.id) {
     return { registration: stored.registration, numbers, newlyAllocated, alreadyRegistered: true, transactItems: [] };
   }
 
-  const registration = registrationFromApproval(application, numbers, validFrom, organisation);
+  const registration = registrationFromApproval(application, numbers, validFrom, organisation, { chequeCategory: grant.chequeCategory });
   await Promise.all(numbers.modules.map((moduleNumber) => dynamo().send(new PutCommand({
     TableName: tableName,
     Item: moduleItem(moduleNumber, numbers.training, application.id, now),
@@ -149,7 +152,7 @@ export async function registerApprovedApplication(
     if (!old || old.registration.provider.kbo !== organisation.kbo) {
       throw conflict(`De registratie ${application.replacesOdbNumber} die deze aanvraag zou vervangen, bestaat niet of hoort niet bij deze organisatie. Pas de aanvraag aan of keur ze af.`);
     }
-    transactItems.push(putRegistration(tableName, markReplaced(old.registration, numbers.training), old, now));
+    transactItems.push(putRegistration(tableName, markReplaced(old.registration, numbers.training, validFrom, brusselsDate(now)), old, now));
   }
 
   const mail = registrationApprovedMail({

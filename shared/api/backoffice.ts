@@ -6,7 +6,9 @@ import {
   questionBodySchema,
 } from '../applications/backoffice-bodies';
 import { APPLICATION_EVENTS, APPLICATION_STATUSES } from '../applications/state-machine';
+import { chequeCategories } from '../cheques/cheque-category';
 import { kboSchema } from '../organisations/kbo';
+import { GRANTED_SERIES } from '../registrations/odb-number';
 import { qualityRegistrationBodySchema, organisationResponseSchema } from '../organisations/organisation';
 import { defineOperation } from './operation';
 import { applicationIdParams, applicationResponseSchema, documentSchema } from './provider';
@@ -30,6 +32,7 @@ export const questionSchema = z.object({
   answeredAt: z.string().nullable(),
   closedBy: z.enum(['answer', 'deadline']).nullable().meta({ description: 'answer: beantwoord; deadline: termijn verstreken' }),
   note: z.string().optional().meta({ description: 'Bv. "beoordeeld op basis van de beschikbare informatie"' }),
+  answerDocumentIds: z.array(z.string()).optional().meta({ description: 'Documenten bij het antwoord (R-BO-1)' }),
 });
 
 export const forwardingSchema = z.object({
@@ -39,12 +42,25 @@ export const forwardingSchema = z.object({
   by: z.enum(['backoffice', 'system']).meta({ description: 'system: verplicht doorgestuurd bij het einde van de beslissingstermijn (R-BO-2)' }),
 });
 
+const grantedSeriesSchema = z.enum(GRANTED_SERIES).nullable().meta({ description: 'Reeks van de ODB-nummers (R-BO-4); null = gewone reeks' });
+const grantedCategorySchema = z.enum(chequeCategories).nullable().meta({ description: 'Chequecategorie (R-CHQ-4, R-CHQ-5)' });
+
 export const decisionSchema = z.object({
   outcome: z.enum(['approved', 'rejected']),
   validFrom: z.string().nullable(),
   reason: z.string().nullable(),
   decidedAt: z.string(),
+  chequeCategory: grantedCategorySchema.optional().meta({ description: 'Toegekende chequecategorie (bij goedkeuring)' }),
+  series: grantedSeriesSchema.optional(),
 });
+
+/** R-CHQ-4, R-BO-4: the provider's proposal and the department's grant, side by side. */
+export const grantSchema = z
+  .object({
+    proposed: z.object({ chequeCategory: grantedCategorySchema, series: grantedSeriesSchema.meta({ description: 'Voorstel op basis van het soort organisatie' }) }),
+    granted: z.object({ chequeCategory: grantedCategorySchema, series: grantedSeriesSchema }).nullable().meta({ description: 'Wat de beslissing toekende; null zolang niet goedgekeurd' }),
+  })
+  .meta({ description: 'Voorstel (aanvraag, soort organisatie) en toekenning (beslissing) naast elkaar' });
 
 export const backofficeDocumentSchema = documentSchema.extend({
   downloadUrl: z.string().nullable().meta({ description: 'Kortlevende downloadlink (presigned GET); null zolang niet opgeladen' }),
@@ -61,6 +77,7 @@ export const backofficeApplicationSchema = applicationResponseSchema
     decision: decisionSchema.nullable(),
     odbNumbers: z.object({ training: z.string(), modules: z.array(z.string()) }).nullable(),
     allowedEvents: z.array(z.enum(APPLICATION_EVENTS)).meta({ description: 'Wat de back office vanuit deze status kan doen' }),
+    grant: grantSchema,
     organisation: z
       .object({
         kbo: z.string(),

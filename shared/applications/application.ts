@@ -210,6 +210,8 @@ export interface Question {
   closedBy: 'answer' | 'deadline' | null;
   /** R-BO-1: set when the deadline passed unanswered ("beoordeeld op basis van de beschikbare informatie"). */
   note?: string;
+  /** R-BO-1: documents (of the application's document slots) the provider attached to the answer. */
+  answerDocumentIds?: string[];
 }
 
 export interface Forwarding {
@@ -226,6 +228,10 @@ export interface Decision {
   validFrom: string | null;
   reason: string | null;
   decidedAt: string;
+  /** R-CHQ-4/R-CHQ-5: the category the department granted (approval only); the application's is the proposal. */
+  chequeCategory?: ChequeCategory | null;
+  /** R-BO-4: the number series granted with the approval (null = ordinary). */
+  series?: 'X' | 'Y' | 'Z' | null;
 }
 
 /** The stored application: the body fields plus what the process adds. */

@@ -1,4 +1,7 @@
+import type { RuleFinding } from '../http/problem';
 import { addDays, addMonths, brusselsDate, compareDates, type IsoDate } from '../time/calendar';
+import type { Question } from './application';
+import { correctableErrors } from './submission';
 
 /** R-BO-1: the provider has one month to answer a question. */
 export const QUESTION_ANSWER_MONTHS = 1;
@@ -55,4 +58,27 @@ export interface DecisionDeadlines {
 
 export function decisionDeadlines(start: string, marginDays: number = DEFAULT_FORCED_FORWARD_MARGIN_DAYS): DecisionDeadlines {
   return { decisionPeriodEnd: decisionPeriodEnd(start), forcedForwardDate: forcedForwardDate(start, marginDays) };
+}
+
+/** R-BO-2: is the forced forward due on `today`, from the stored deadlines (whose clock may have started late, R-ORG-3)? */
+export function isForcedForwardDueFor(
+  deadlines: Pick<DecisionDeadlines, 'decisionPeriodEnd'> | null,
+  today: IsoDate,
+  marginDays: number = DEFAULT_FORCED_FORWARD_MARGIN_DAYS,
+): boolean {
+  if (deadlines === null) return false;
+  return compareDates(today, addDays(deadlines.decisionPeriodEnd, -marginDays)) >= 0;
+}
+
+/**
+ * R-BO-2 (reading in domain.md): the forced forward carries a negative advice "for lack of
+ * information" only when information is in fact lacking — a question of the back office is still
+ * unanswered (open, or closed by its deadline without an answer), or the file is incomplete (the
+ * stored findings still hold an error to correct). An application that only waited on the back
+ * office is forwarded without advice: the provider is not punished for the department's delay.
+ */
+export function forcedForwardAdvice(app: { questions: ReadonlyArray<Pick<Question, 'closedBy'>>; problems: readonly RuleFinding[] }): 'negative' | null {
+  const unanswered = app.questions.some((q) => q.closedBy === null || q.closedBy === 'deadline');
+  const incomplete = correctableErrors(app.problems).length > 0;
+  return unanswered || incomplete ? 'negative' : null;
 }

@@ -27,15 +27,30 @@ export const MAX_ODB_SEQUENCE = 999_999;
 /** Pattern of every valid ODB number (also used in JSON Schema / OpenAPI). */
 export const ODB_NUMBER_PATTERN = /^ODB-(?:[AXYZ](?!000000)\d{6}|P00004)$/;
 
-const SERIES_BY_KIND: Record<OrganisationKind, OdbSeries> = {
-  general: 'A',
+/**
+ * R-BO-4: the special series the department can grant with an approval: X = higher-education diploma
+ * programmes, Y = adult-education diploma programmes, Z = SYNTRA entrepreneurship trajectories approved
+ * by the agency; `null` = the ordinary series (A). The series follows what the training IS, so it is
+ * set with the decision; the organisation's kind only pre-fills the back office's proposal.
+ */
+export const GRANTED_SERIES = ['X', 'Y', 'Z'] as const;
+export type GrantedSeries = (typeof GRANTED_SERIES)[number];
+
+const PROPOSED_SERIES_BY_KIND: Record<OrganisationKind, GrantedSeries | null> = {
+  general: null,
   higherEducation: 'X',
   adultEducation: 'Y',
   syntra: 'Z',
 };
 
-export function seriesFor(kind: OrganisationKind): OdbSeries {
-  return SERIES_BY_KIND[kind];
+/** R-BO-4: the series the back office is offered for an organisation of this kind (a proposal only). */
+export function proposedSeriesFor(kind: OrganisationKind): GrantedSeries | null {
+  return PROPOSED_SERIES_BY_KIND[kind];
+}
+
+/** R-BO-4: the number series of a decision's `series` (null = ordinary). */
+export function seriesOfDecision(series: GrantedSeries | null): OdbSeries {
+  return series ?? 'A';
 }
 
 export function formatOdbNumber(series: OdbSeries, sequence: number): string {

@@ -3,7 +3,8 @@ import { conflict, validationFailed, type Problem } from '../http/problem';
 import { CEFR_LEVEL_CODES } from '../reference/cefr';
 import { effectiveContactHours, competenceGroupsOf } from '../applications/admissibility';
 import { CHEQUE_CATEGORIES, STRUCTURES, type Application } from '../applications/application';
-import { addMonths, compareDates, endOfFollowingYear, type IsoDate } from '../time/calendar';
+import { addMonths, compareDates, endOfFollowingYear, laterDate, type IsoDate } from '../time/calendar';
+import type { ChequeCategory } from '../cheques/cheque-category';
 import { kboSchema } from '../organisations/kbo';
 import type { Organisation } from '../organisations/organisation';
 import { ODB_NUMBER_PATTERN } from './odb-number';
@@ -45,9 +46,13 @@ export const registrationSchema = z
     stopDate: date.nullable().meta({ description: 'Stopzettingsdatum: vanaf die dag niet meer in de databank (R-REG-1)' }),
     status: z.enum(REGISTRATION_STATUSES),
     replacedBy: odbNumber.nullable().meta({ description: 'Registratie die deze vervangt (R-REG-2)' }),
+    replacedFrom: date
+      .nullable()
+      .optional()
+      .meta({ description: 'Vanaf deze dag vervangt replacedBy deze registratie (de geldigheidsdatum van de opvolger, R-REG-2); tot dan blijft deze actief' }),
     replaces: odbNumber.nullable().meta({ description: 'Registratie die deze vervangt heeft (R-REG-2)' }),
     modules: z.array(registrationModuleSchema),
-    chequeCategory: z.enum(CHEQUE_CATEGORIES),
+    chequeCategory: z.enum(CHEQUE_CATEGORIES).meta({ description: 'De door het departement toegekende chequecategorie (R-CHQ-4, R-CHQ-5), niet het voorstel van de aanbieder' }),
     structure: z.enum(STRUCTURES),
     competenceGroups: z
       .array(z.enum(['basic', 'professionSpecific', 'general']))
@@ -93,15 +98,22 @@ export function odbNumbersNeeded(application: Pick<Application, 'modules'>): num
   return 1 + (application.modules ?? []).length;
 }
 
+/** What the department grants with an approval (R-CHQ-4, R-CHQ-5): the provider's category is only a proposal. */
+export interface Grant {
+  chequeCategory: ChequeCategory;
+}
+
 /**
  * R-BO-3: an approved application becomes a registration with its ODB numbers and valid-from date.
- * The first evaluation is due a year after validFrom (R-BO-5).
+ * The first evaluation is due a year after validFrom (R-BO-5). The cheque category is the GRANTED
+ * one (R-CHQ-4), never the application's proposal.
  */
 export function registrationFromApproval(
   application: Application,
   numbers: AllocatedOdbNumbers,
   validFrom: IsoDate,
   org: Pick<Organisation, 'kbo' | 'name'>,
+  grant: Grant,
 ): Registration {
   const modules = application.modules ?? [];
   if (numbers.modules.length !== modules.length) {
@@ -128,7 +140,7 @@ export function registrationFromApproval(
       blended: module.blended !== null && module.blended !== undefined && module.blended !== false,
       cefrLevel: module.cefrLevel ?? null,
     })),
-    chequeCategory: application.chequeCategory ?? 'standard',
+    chequeCategory: grant.chequeCategory,
     structure: application.structure ?? 'integral',
     competenceGroups: competenceGroupsOf(application.competences),
     contactHours: contactHours ?? null,
@@ -154,7 +166,7 @@ export function registrationFromApproval(
 /** The published view (drops what only the provider and back office see). */
 export function toPublishedRegistration(reg: Registration): PublishedRegistration {
   const { applicationId: _applicationId, stopReason: _stopReason, evaluations: _evaluations, ...published } = reg;
-  return published;
+  return { ...published, replacedFrom: reg.replacedFrom ?? null };
 }
 
 /**
@@ -208,17 +220,31 @@ export function stopRegistration(reg: Registration, request: StopRequest, today:
   return applyStopDate({ ...reg, stopDate: request.stopDate, stopReason: request.reason.trim() }, today);
 }
 
-/** For the `stop-dates` job: a registration whose stop date has come becomes `stopped` (R-REG-1). */
+const reached = (date: IsoDate | null | undefined, today: IsoDate): date is IsoDate => date !== null && date !== undefined && compareDates(date, today) <= 0;
+
+/**
+ * For the `stop-dates` job: a registration whose stop date has come becomes `stopped` (R-REG-1); an
+ * active one whose successor's valid-from has come becomes `replaced` (R-REG-2). Once both dates have
+ * come it is stopped, whatever their order. Idempotent: applied again it changes nothing.
+ */
 export function applyStopDate(reg: Registration, today: IsoDate): Registration {
-  if (reg.stopDate === null || compareDates(reg.stopDate, today) > 0) return reg;
   if (reg.status !== 'active' && reg.status !== 'replaced') return reg;
-  return { ...reg, status: 'stopped' };
+  if (reached(reg.stopDate, today)) return { ...reg, status: 'stopped' };
+  if (reg.status === 'active' && reg.replacedBy !== null && reached(reg.replacedFrom, today)) return { ...reg, status: 'replaced' };
+  return reg;
 }
 
-/** R-REG-2: the approved new registration replaces the old one; the old one leaves the catalogue. */
-export function markReplaced(old: Registration, replacement: string): Registration {
-  if (old.status === 'removed' || old.status === 'stopped') return { ...old, replacedBy: replacement };
-  return { ...old, status: 'replaced', replacedBy: replacement };
+/**
+ * R-REG-2: the approved new registration (`replacement`, valid from `replacedFrom`) replaces the old
+ * one. So that there is never a day on which neither number can be used, the old one stays `active`
+ * until `replacedFrom` (the `stop-dates` job marks it `replaced` that day); it names its successor
+ * and the date at once, so its public record says what replaces it and from when. A valid-from of
+ * today or earlier replaces it at once.
+ */
+export function markReplaced(old: Registration, replacement: string, replacedFrom: IsoDate, today: IsoDate): Registration {
+  const marked = { ...old, replacedBy: replacement, replacedFrom };
+  if (old.status === 'removed' || old.status === 'stopped') return marked;
+  return applyStopDate(marked, today);
 }
 
 // ── R-BO-5: annual evaluation ──────────────────────────────────────────────────────────────────
@@ -240,7 +266,9 @@ export function applyEvaluation(reg: Registration, outcome: Evaluation['outcome'
   }
   const evaluations = [...reg.evaluations, { outcome, evaluatedOn: today }];
   if (outcome === 'positive') {
-    return { ...reg, evaluations, evaluationDue: addMonths(reg.evaluationDue, EVALUATION_EXTENSION_MONTHS), removalDate: null };
+    // R-BO-5: a year from the later of the due date and the evaluation date — a late evaluation never
+    // sets a next evaluation in the past.
+    return { ...reg, evaluations, evaluationDue: addMonths(laterDate(reg.evaluationDue, today), EVALUATION_EXTENSION_MONTHS), removalDate: null };
   }
   return { ...reg, evaluations, removalDate: endOfFollowingYear(today) };
 }

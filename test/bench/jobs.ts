@@ -51,7 +51,7 @@ const kboOf = (i: number) => {
 
 const template = registrationFromApproval(
   { id: 'bench', orgKbo: kboOf(0), status: 'forwarded', createdAt: '', updatedAt: '', submittedAt: null, referenceVersion: null, documents: [], problems: [], questions: [], deadlines: null, forwarding: null, decision: null, odbNumbers: null, title: 'Bench', ownReference: 'B', contactHours: 40, targetGroup: 'Iedereen', content: 'Inhoud', websiteUrl: 'https://example.be' } satisfies Application,
-  { training: 'ODB-A000001', modules: [] }, '2029-01-01', { kbo: kboOf(0), name: 'Bench' },
+  { training: 'ODB-A000001', modules: [] }, '2029-01-01', { kbo: kboOf(0), name: 'Bench' }, { chequeCategory: 'standard' },
 );
 
 /**

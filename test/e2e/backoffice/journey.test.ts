@@ -33,7 +33,7 @@ describe('end to end over HTTP: from submit to the public catalogue and out agai
     const forward = await backoffice('POST', `/v1/backoffice/applications/${id}/forward`, { to: 'VOC', advice: null });
     expect(forward.status).toBe(200);
     const validFrom = brusselsToday();
-    const approval = await backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'approved', validFrom }, { 'idempotency-key': `d-${id}` });
+    const approval = await backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'approved', validFrom, chequeCategory: 'standard' }, { 'idempotency-key': `d-${id}` });
     expect(approval.status).toBe(200);
     expect(approval.body).toMatchObject({ status: 'approved', decision: { outcome: 'approved', validFrom } });
     const odbNumber = approval.body.odbNumbers.training as string;

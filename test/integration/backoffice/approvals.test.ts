@@ -17,7 +17,7 @@ describe('approval (R-BO-3, R-BO-4)', () => {
 
     // Act
     const responses = await Promise.all(ids.map((id) =>
-      backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'approved', validFrom: '2026-09-01' })));
+      backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'approved', validFrom: '2026-09-01', chequeCategory: 'standard' })));
 
     // Assess
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
@@ -35,7 +35,7 @@ describe('approval (R-BO-3, R-BO-4)', () => {
     // Prepare
     const provider = await registeredProvider();
     const id = await forwarded(provider);
-    const decision = { outcome: 'approved', validFrom: '2026-10-01' };
+    const decision = { outcome: 'approved', validFrom: '2026-10-01', chequeCategory: 'standard' };
     const headers = { 'idempotency-key': `approve-${id}` };
 
     // Act
@@ -60,6 +60,27 @@ describe('approval (R-BO-3, R-BO-4)', () => {
     expect((await storedApplication(id))?.version).toBe(first.body.version);
   });
 
+  it('R-CHQ-4, R-BO-4: the decision grants category and series; the back office sees proposal and grant side by side', async () => {
+    // Prepare: the provider proposes nt2 (fully paid by the government) for what is in fact an ordinary course
+    const provider = await registeredProvider();
+    const id = await forwarded(provider, { chequeCategory: 'nt2' });
+    const before = await backoffice('GET', `/v1/backoffice/applications/${id}`);
+
+    // Act
+    const missing = await backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'approved', validFrom: '2026-09-01' });
+    const approved = await backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'approved', validFrom: '2026-09-01', chequeCategory: 'standard', series: 'Y' });
+
+    // Assess
+    expect(before.body.grant).toEqual({ proposed: { chequeCategory: 'nt2', series: null }, granted: null });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([expect.objectContaining({ path: 'chequeCategory', code: 'R-CHQ-4' })]);
+    expect(approved.status).toBe(200);
+    expect(approved.body.grant).toEqual({ proposed: { chequeCategory: 'nt2', series: null }, granted: { chequeCategory: 'standard', series: 'Y' } });
+    const odb = approved.body.odbNumbers.training as string;
+    expect(odb).toMatch(/^ODB-Y\d{6}$/);
+    expect((await api('GET', `/v1/trainings/${odb}`)).body).toMatchObject({ odbNumber: odb, chequeCategory: 'standard' });
+  });
+
   it('R-BO-4: concurrent approvals of ONE application register it once', async () => {
     // Prepare
     const provider = await registeredProvider();
@@ -67,7 +88,7 @@ describe('approval (R-BO-3, R-BO-4)', () => {
 
     // Act
     const responses = await Promise.all(Array.from({ length: 6 }, () =>
-      backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'approved', validFrom: '2026-10-01' })));
+      backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'approved', validFrom: '2026-10-01', chequeCategory: 'standard' })));
 
     // Assess
     expect(responses.map((r) => r.status)).toEqual(Array(6).fill(200));

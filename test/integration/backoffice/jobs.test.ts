@@ -38,7 +38,8 @@ const app = async (id: string) => getItem({ pk: `APP#${id}`, sk: 'APP' });
 
 /** A submitted application as the provider's submit stores it (status, deadlines, decision-deadlines due entry). */
 async function seedSubmitted(org: Organisation, submittedAt: string, status: Application['status'] = 'screening'): Promise<string> {
-  const { deadlines, due } = decisionDeadlineEntry(submittedAt);
+  // R-ORG-3: an application waiting for the quality registration has no decision clock yet
+  const { deadlines, due } = status === 'waiting-for-quality-registration' ? { deadlines: null, due: null } : decisionDeadlineEntry(submittedAt);
   const application = approvedApplication(org, { status, submittedAt, createdAt: submittedAt, updatedAt: submittedAt, forwarding: null, deadlines });
   const created = await repository.createApplication(table(), application);
   await repository.putApplication(table(), application, created.version, { due });
@@ -55,7 +56,7 @@ describe('question-deadlines (R-BO-1)', () => {
     const askedAt = new Date(`${year}-01-12T10:00:00.000Z`);
     const asked = await useCases.askQuestion(config(), unanswered, { question: 'Wie geeft les?' }, askedAt);
     await useCases.askQuestion(config(), answered, { question: 'Wie geeft les?' }, askedAt);
-    await useCases.answerQuestion(config(), org.kbo, answered, { answer: 'Twee lesgevers.' }, new Date(`${year}-01-20T10:00:00.000Z`));
+    await useCases.answerQuestion(config(), org.kbo, answered, { answer: 'Twee lesgevers.', documentIds: [] }, new Date(`${year}-01-20T10:00:00.000Z`));
     const passedAt = brusselsMidnight(`${year}-02-13`);
 
     // Act
@@ -84,11 +85,19 @@ describe('question-deadlines (R-BO-1)', () => {
     expect(second.changed).toBe(0);
     expect(afterSecond?.version).toBe(afterFirst?.version);
     expect(await app(answered)).toMatchObject({ status: 'screening', questions: [{ closedBy: 'answer', answer: 'Twee lesgevers.' }] });
+    // R-BO-1: the contact is told, once, that the file is assessed as it stands
+    const told = await eventually(async () => {
+      const found = (await mailsTo(org.contact.email)).filter((mail) => mail.subject.startsWith('Antwoordtermijn verstreken'));
+      return found.length > 0 && found;
+    });
+    expect(told).toHaveLength(1);
+    expect(told[0]?.body.text).toContain(`12 februari ${year}`);
+    expect(told[0]?.body.text).toContain('zoals ze is');
   });
 });
 
 describe('decision-deadlines (R-BO-2)', () => {
-  it('R-BO-2: near the end of the 3-month period, screening and question-open applications go to the VOC with a negative advice and the provider is mailed; waiting ones (R-ORG-3) stay, still due; a second run does nothing', async () => {
+  it('R-BO-2: near the end of the 3-month period, screening and question-open applications go to the VOC — a negative advice and its mail only when a question is unanswered; waiting ones (R-ORG-3) are not on the clock; a second run does nothing', async () => {
     // Prepare
     const year = randomInt(2006, 2011);
     const org = await seedOrganisation();
@@ -113,17 +122,22 @@ describe('decision-deadlines (R-BO-2)', () => {
     expect(afterEarly).toMatchObject({ status: 'screening', duePk: 'decision-deadlines' });
     expect(first).toMatchObject({ job: 'decision-deadlines', details: { marginDays: 14 } });
     expect(first.changed).toBeGreaterThanOrEqual(2);
-    const forwarding = { to: 'VOC', advice: 'negative', by: 'system', at: at(forcedAt, 10).toISOString() };
-    expect(afterFirst[0]).toMatchObject({ status: 'forwarded', forwarding });
+    const forwarding = { to: 'VOC', by: 'system', at: at(forcedAt, 10).toISOString() };
+    // only waited on the back office: no advice, no "onvoldoende informatie" mail
+    expect(afterFirst[0]).toMatchObject({ status: 'forwarded', forwarding: { ...forwarding, advice: null } });
     expect(afterFirst[0]).not.toHaveProperty('duePk');
-    expect(afterFirst[1]).toMatchObject({ status: 'forwarded', forwarding });
-    expect(afterFirst[2]).toMatchObject({ status: 'waiting-for-quality-registration', duePk: 'decision-deadlines', forwarding: null });
+    // the question is unanswered: negative advice for lack of information
+    expect(afterFirst[1]).toMatchObject({ status: 'forwarded', forwarding: { ...forwarding, advice: 'negative' } });
+    expect(afterFirst[2]).toMatchObject({ status: 'waiting-for-quality-registration', deadlines: null, forwarding: null });
+    expect(afterFirst[2]).not.toHaveProperty('duePk');
     expect(second.changed).toBe(0);
     expect(afterSecond.map((item) => item?.version)).toEqual(afterFirst.map((item) => item?.version));
     const mails = await eventually(async () => {
       const found = (await mailsTo(org.contact.email)).filter((mail) => mail.subject.startsWith('Aanvraag doorgestuurd met negatief advies'));
-      return found.length === 2 && found;
+      return found.length >= 1 && found;
     });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await mailsTo(org.contact.email)).filter((mail) => mail.subject.startsWith('Aanvraag doorgestuurd'))).toHaveLength(1);
     expect(mails[0]?.body.text).toContain('Vlaamse opleidingscommissie (VOC)');
     expect(mails[0]?.body.text).toContain(`10 april ${year}`);
     expect(await mailsTo(unregistered.contact.email)).toEqual([]);
@@ -144,6 +158,29 @@ describe('decision-deadlines (R-BO-2)', () => {
 
     // Assess
     expect(withDefault).toMatchObject({ status: 'screening' });
-    expect(withThirty).toMatchObject({ status: 'forwarded', forwarding: { to: 'VOC', advice: 'negative', by: 'system' } });
+    expect(withThirty).toMatchObject({ status: 'forwarded', forwarding: { to: 'VOC', advice: null, by: 'system' } });
+  });
+
+  it('R-ORG-3: a quality registration that arrives late starts the 3-month period then; the application is screened, not forced on', async () => {
+    // Prepare: submitted in January without quality registration; recorded on 20 March
+    const year = randomInt(2016, 2021);
+    const org = await seedOrganisation({ extra: { qualityRegistration: { registered: false, since: null } } });
+    const id = await seedSubmitted(org, `${year}-01-10T09:00:00.000Z`, 'waiting-for-quality-registration');
+    const recordedAt = new Date(`${year}-03-20T10:00:00.000Z`);
+
+    // Act
+    const recorded = await useCases.recordQualityRegistration(config(), org.kbo, { registered: true, since: `${year}-03-20` }, recordedAt);
+    await run(decisionDeadlines, 'decision-deadlines', at(brusselsMidnight(`${year}-03-27`), 10));
+    const atOldDate = await app(id);
+    await run(decisionDeadlines, 'decision-deadlines', at(brusselsMidnight(`${year}-06-06`), 10));
+    const atNewDate = await app(id);
+
+    // Assess
+    expect(recorded.applicationsMovedToScreening).toEqual([id]);
+    expect(atOldDate).toMatchObject({
+      status: 'screening', deadlines: { decisionPeriodEnd: `${year}-06-20`, forcedForwardDate: `${year}-06-06` },
+      duePk: 'decision-deadlines', dueAt: brusselsMidnight(`${year}-06-06`),
+    });
+    expect(atNewDate).toMatchObject({ status: 'forwarded', forwarding: { advice: null, by: 'system' } });
   });
 });

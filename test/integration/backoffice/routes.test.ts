@@ -74,6 +74,34 @@ describe('back-office routes: the one state machine over HTTP', () => {
     expect(afterAnswer).toMatchObject({ status: 'screening', duePk: 'decision-deadlines' });
   });
 
+  it('R-BO-1: an answer can bring documents uploaded while the question is open; a document that is not uploaded to this application is refused, nothing written', async () => {
+    // Prepare
+    const provider = await registeredProvider();
+    const id = await submitted(provider);
+    await backoffice('POST', `/v1/backoffice/applications/${id}/questions`, { question: 'Stuur het lesrooster mee.' });
+    const slot = await api<UploadSlotBody>('POST', `/v1/applications/${id}/documents`, { token: provider.token, body: { name: 'lesrooster.pdf', contentType: 'application/pdf', size: PDF_BYTES.length } });
+    await uploadWithSlot(slot.body, PDF_BYTES);
+    const confirmed = await api('POST', slot.body.confirmUrl, { token: provider.token });
+    const documentId = slot.body.document.id;
+    const pending = await api<UploadSlotBody>('POST', `/v1/applications/${id}/documents`, { token: provider.token, body: { name: 'later.pdf', contentType: 'application/pdf', size: 10 } });
+
+    // Act
+    const refused = await api('POST', `/v1/applications/${id}/answers`, {
+      token: provider.token, body: { answer: 'Zie bijlage.', documentIds: [documentId, pending.body.document.id, '00000000-0000-4000-8000-000000000000'] },
+    });
+    const afterRefusal = await storedApplication(id);
+    const answered = await api('POST', `/v1/applications/${id}/answers`, { token: provider.token, body: { answer: 'Zie bijlage.', documentIds: [documentId] } });
+
+    // Assess
+    expect(slot.status).toBe(201);
+    expect(confirmed.status).toBe(200);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([['documentIds.1', 'R-BO-1'], ['documentIds.2', 'R-BO-1']]);
+    expect(afterRefusal).toMatchObject({ status: 'question-open' });
+    expect(answered.status).toBe(201);
+    expect(answered.body.questions[0]).toMatchObject({ answer: 'Zie bijlage.', answerDocumentIds: [documentId] });
+  });
+
   it('R-DEC-2: forward to the VOC or to a joint committee of the reference list, with optional negative advice; an unknown committee is a 400', async () => {
     // Prepare
     const provider = await registeredProvider();
@@ -107,12 +135,12 @@ describe('back-office routes: the one state machine over HTTP', () => {
     const id = await forwarded(provider);
 
     // Act
-    const tooEarly = await backoffice('POST', `/v1/backoffice/applications/${screening}/decision`, { outcome: 'approved', validFrom: '2027-01-01' });
+    const tooEarly = await backoffice('POST', `/v1/backoffice/applications/${screening}/decision`, { outcome: 'approved', validFrom: '2027-01-01', chequeCategory: 'standard' });
     const noReason = await backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'rejected' });
     const noValidFrom = await backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'approved' });
     const rejected = await backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'rejected', reason: 'Te weinig arbeidsmarktgericht.' });
     const repeated = await backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'rejected', reason: 'Te weinig arbeidsmarktgericht.' });
-    const flip = await backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'approved', validFrom: '2027-01-01' });
+    const flip = await backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'approved', validFrom: '2027-01-01', chequeCategory: 'standard' });
 
     // Assess
     expect(tooEarly.status).toBe(409);

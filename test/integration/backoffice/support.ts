@@ -52,8 +52,8 @@ export async function backoffice<T = any>(method: string, path: string, body?: u
   return api<T>(method, path, { token: await backofficeToken(), ...(body === undefined ? {} : { body }), headers });
 }
 
-export async function forwarded(provider: Provider): Promise<string> {
-  const id = await submitted(provider);
+export async function forwarded(provider: Provider, overrides: Partial<ApplicationBody> = {}): Promise<string> {
+  const id = await submitted(provider, overrides);
   const response = await backoffice('POST', `/v1/backoffice/applications/${id}/forward`, { to: 'VOC', advice: null });
   if (response.status !== 200) throw new Error(`forward: ${response.status} ${response.text}`);
   return id;

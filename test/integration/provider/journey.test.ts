@@ -58,6 +58,8 @@ describe('the provider journey over HTTP', () => {
     expect(list.status).toBe(200);
     expect(list.body.items.map((a: { id: string }) => a.id)).toEqual([id]);
     const stored = await storedApplication(id);
-    expect(stored).toMatchObject({ gsi2pk: 'APPSTATUS#waiting-for-quality-registration', duePk: 'decision-deadlines' });
+    // R-ORG-3: not on the decision clock while waiting for the quality registration
+    expect(stored).toMatchObject({ gsi2pk: 'APPSTATUS#waiting-for-quality-registration', deadlines: null });
+    expect(stored).not.toHaveProperty('duePk');
   });
 });

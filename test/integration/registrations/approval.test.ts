@@ -11,8 +11,11 @@ beforeAll(async () => {
   register = await import('../../../functions/registrations/register');
 });
 
-const approve = async (input: Parameters<RegisterModule['registerApprovedApplication']>[0]) => {
-  const prepared = await register.registerApprovedApplication(input);
+type ApprovalInput = Parameters<RegisterModule['registerApprovedApplication']>[0];
+const ORDINARY = { chequeCategory: 'standard', series: null } as const;
+
+const approve = async (input: Omit<ApprovalInput, 'grant'> & { grant?: ApprovalInput['grant'] }) => {
+  const prepared = await register.registerApprovedApplication({ grant: ORDINARY, ...input });
   const committed = await register.commitRegistration(prepared);
   return { prepared, committed };
 };
@@ -44,13 +47,29 @@ describe('approval registers the training (R-BO-3, R-BO-4)', () => {
     }
   });
 
-  it('R-BO-4: the series follows the organisation kind (X higher education, Y adult education, Z SYNTRA)', async () => {
+  it('R-BO-4: the series is the one the decision grants (X, Y, Z), not the organisation kind', async () => {
+    // Prepare
     const now = new Date('2026-03-01T10:00:00Z');
-    for (const [kind, letter] of [['higherEducation', 'X'], ['adultEducation', 'Y'], ['syntra', 'Z']] as const) {
-      const org = await seedOrganisation({ kind });
-      const { prepared } = await approve({ application: approvedApplication(org), organisation: org, validFrom: '2026-04-01', now });
-      expect(prepared.numbers.training.slice(0, 5)).toBe(`ODB-${letter}`);
-    }
+    const general = await seedOrganisation({ kind: 'general' });
+    const university = await seedOrganisation({ kind: 'higherEducation' });
+    // Act
+    const granted = await Promise.all((['X', 'Y', 'Z'] as const).map((series) =>
+      approve({ application: approvedApplication(general), organisation: general, validFrom: '2026-04-01', grant: { chequeCategory: 'standard', series }, now })));
+    const ordinary = await approve({ application: approvedApplication(university), organisation: university, validFrom: '2026-04-01', now });
+    // Assess
+    expect(granted.map(({ prepared }) => prepared.numbers.training.slice(0, 5))).toEqual(['ODB-X', 'ODB-Y', 'ODB-Z']);
+    expect(ordinary.prepared.numbers.training.slice(0, 5)).toBe('ODB-A'); // a university's teambuilding course is no diploma programme
+  });
+
+  it('R-CHQ-4: the registration carries the granted cheque category, not the proposal', async () => {
+    // Prepare
+    const org = await seedOrganisation();
+    const application = approvedApplication(org, { chequeCategory: 'nt2' });
+    // Act
+    const { prepared } = await approve({ application, organisation: org, validFrom: '2026-04-01', grant: { chequeCategory: 'standard', series: null }, now: new Date('2026-03-01T10:00:00Z') });
+    // Assess
+    expect(await getItem(keys.registration(prepared.numbers.training))).toMatchObject({ chequeCategory: 'standard' });
+    expect((await api('GET', `/v1/trainings/${prepared.numbers.training}`)).body).toMatchObject({ chequeCategory: 'standard' });
   });
 
   it('R-BO-4: a replayed approval allocates nothing new and writes nothing twice', async () => {
@@ -107,7 +126,7 @@ describe('approval registers the training (R-BO-3, R-BO-4)', () => {
 });
 
 describe('re-registration (R-REG-2)', () => {
-  it('R-REG-2: approving a replacement marks the old registration replaced; the old number stays resolvable', async () => {
+  it('R-REG-2: approving a replacement keeps the old registration active until the new valid-from, naming its successor', async () => {
     // Prepare
     const org = await seedOrganisation();
     const now = new Date('2026-03-01T10:00:00Z');
@@ -119,11 +138,26 @@ describe('re-registration (R-REG-2)', () => {
 
     // Assess
     const newNumber = replacement.prepared.numbers.training;
-    expect(await getItem(keys.registration(oldNumber))).toMatchObject({ status: 'replaced', replacedBy: newNumber, gsi2pk: 'REGSTATUS#replaced', version: 2 });
+    expect(await getItem(keys.registration(oldNumber))).toMatchObject({
+      status: 'active', replacedBy: newNumber, replacedFrom: '2026-06-01', gsi2pk: 'REGSTATUS#active', version: 2,
+      duePk: 'stop-dates', dueAt: '2026-05-31T22:00:00.000Z',
+    });
     expect(await getItem(keys.registration(newNumber))).toMatchObject({ status: 'active', replaces: oldNumber });
+  });
+
+  it('R-REG-2: a replacement valid from today or earlier replaces the old one at once; the old number stays resolvable', async () => {
+    const org = await seedOrganisation();
+    const now = new Date('2026-03-01T10:00:00Z');
+    const old = await approve({ application: approvedApplication(org), organisation: org, validFrom: '2025-01-01', now });
+    const oldNumber = old.prepared.numbers.training;
+
+    const replacement = await approve({ application: approvedApplication(org, { replacesOdbNumber: oldNumber }), organisation: org, validFrom: '2026-03-01', now });
+
+    const newNumber = replacement.prepared.numbers.training;
+    expect(await getItem(keys.registration(oldNumber))).toMatchObject({ status: 'replaced', replacedBy: newNumber, replacedFrom: '2026-03-01', gsi2pk: 'REGSTATUS#replaced' });
     const publicOld = await api('GET', `/v1/trainings/${oldNumber}`);
     expect(publicOld.status).toBe(200);
-    expect(publicOld.body).toMatchObject({ odbNumber: oldNumber, status: 'replaced', replacedBy: newNumber });
+    expect(publicOld.body).toMatchObject({ odbNumber: oldNumber, status: 'replaced', replacedBy: newNumber, replacedFrom: '2026-03-01' });
   });
 
   it("R-REG-2: replacing another organisation's registration is refused (409) and allocates nothing on retry", async () => {
@@ -133,9 +167,9 @@ describe('re-registration (R-REG-2)', () => {
     const ofA = await approve({ application: approvedApplication(orgA), organisation: orgA, validFrom: '2026-01-01', now });
     const application = approvedApplication(orgB, { replacesOdbNumber: ofA.prepared.numbers.training });
 
-    await expect(register.registerApprovedApplication({ application, organisation: orgB, validFrom: '2026-04-01', now })).rejects.toMatchObject({ status: 409 });
+    await expect(register.registerApprovedApplication({ application, organisation: orgB, validFrom: '2026-04-01', grant: ORDINARY, now })).rejects.toMatchObject({ status: 409 });
     const reservation = await getItem(keys.odbAllocation(application.id));
-    await expect(register.registerApprovedApplication({ application, organisation: orgB, validFrom: '2026-04-01', now })).rejects.toMatchObject({ status: 409 });
+    await expect(register.registerApprovedApplication({ application, organisation: orgB, validFrom: '2026-04-01', grant: ORDINARY, now })).rejects.toMatchObject({ status: 409 });
 
     expect(await getItem(keys.odbAllocation(application.id))).toEqual(reservation);
     expect(await getItem(keys.registration(ofA.prepared.numbers.training))).toMatchObject({ status: 'active', replacedBy: null });

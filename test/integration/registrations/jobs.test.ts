@@ -37,13 +37,45 @@ const run = (handler: Handler, job: string, time: Date) => handler({ job, time: 
 
 async function registeredIn(org: Organisation, year: number) {
   const prepared = await register.registerApprovedApplication({
-    application: approvedApplication(org), organisation: org, validFrom: `${year}-01-01`, now: new Date(`${year}-01-01T10:00:00Z`),
+    application: approvedApplication(org), organisation: org, validFrom: `${year}-01-01`, grant: { chequeCategory: 'standard', series: null }, now: new Date(`${year}-01-01T10:00:00Z`),
   });
   await register.commitRegistration(prepared);
   return prepared.numbers.training;
 }
 
 describe('stop-dates (R-REG-1)', () => {
+  it('R-REG-2: the old registration stays active until the new valid-from; that day stop-dates marks it replaced, once; it stays resolvable', async () => {
+    // Prepare
+    const year = randomInt(1960, 1980);
+    const org = await seedOrganisation();
+    const oldNumber = await registeredIn(org, year);
+    const replacement = await register.registerApprovedApplication({
+      application: approvedApplication(org, { replacesOdbNumber: oldNumber }), organisation: org, validFrom: `${year}-09-01`,
+      grant: { chequeCategory: 'standard', series: null }, now: new Date(`${year}-05-01T10:00:00Z`),
+    });
+    await register.commitRegistration(replacement);
+    const newNumber = replacement.numbers.training;
+    const validFromMidnight = brusselsMidnight(`${year}-09-01`);
+
+    // Act
+    await run(stopDates, 'stop-dates', minutes(validFromMidnight, -1));
+    const dayBefore = await getItem(keys.registration(oldNumber));
+    const first = await run(stopDates, 'stop-dates', minutes(validFromMidnight, 5));
+    const afterFirst = await getItem(keys.registration(oldNumber));
+    await run(stopDates, 'stop-dates', minutes(validFromMidnight, 5));
+    const afterSecond = await getItem(keys.registration(oldNumber));
+
+    // Assess
+    expect(dayBefore).toMatchObject({ status: 'active', replacedBy: newNumber, replacedFrom: `${year}-09-01`, duePk: 'stop-dates', dueAt: validFromMidnight });
+    expect(first.changed).toBeGreaterThanOrEqual(1);
+    expect(afterFirst).toMatchObject({ status: 'replaced', gsi2pk: 'REGSTATUS#replaced', replacedBy: newNumber });
+    expect(afterFirst).not.toHaveProperty('duePk');
+    expect(afterSecond?.version).toBe(afterFirst?.version);
+    const publicOld = await api('GET', `/v1/trainings/${oldNumber}`);
+    expect(publicOld.status).toBe(200);
+    expect(publicOld.body).toMatchObject({ status: 'replaced', replacedBy: newNumber, replacedFrom: `${year}-09-01` });
+  });
+
   it('R-REG-1: the job stops a registration from 00:00 Brussels on its stop date, not a minute earlier; a second run does nothing', async () => {
     // Prepare
     const year = randomInt(1980, 2000);

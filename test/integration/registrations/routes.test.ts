@@ -16,8 +16,8 @@ beforeAll(async () => {
 
 const today = () => brusselsDate(new Date().toISOString());
 
-async function registered(org: Organisation, overrides = {}) {
-  const prepared = await register.registerApprovedApplication({ application: approvedApplication(org, overrides), organisation: org, validFrom: '2026-01-01', now: new Date() });
+async function registered(org: Organisation, overrides: Parameters<typeof approvedApplication>[1] = {}) {
+  const prepared = await register.registerApprovedApplication({ application: approvedApplication(org, overrides), organisation: org, validFrom: '2026-01-01', grant: { chequeCategory: overrides.chequeCategory ?? 'standard', series: null }, now: new Date() });
   await register.commitRegistration(prepared);
   return prepared.numbers.training;
 }

@@ -75,9 +75,16 @@ describe('back-office bodies', () => {
   });
 
   it('R-BO-3: approval needs validFrom, rejection a reason', () => {
-    expect(decisionRequestSchema.safeParse({ outcome: 'approved', validFrom: '2026-09-01' }).success).toBe(true);
-    expect(decisionRequestSchema.safeParse({ outcome: 'approved' }).error?.issues[0]?.path).toEqual(['validFrom']);
+    expect(decisionRequestSchema.safeParse({ outcome: 'approved', validFrom: '2026-09-01', chequeCategory: 'standard' }).success).toBe(true);
+    expect(decisionRequestSchema.safeParse({ outcome: 'approved', chequeCategory: 'standard' }).error?.issues[0]?.path).toEqual(['validFrom']);
     expect(decisionRequestSchema.safeParse({ outcome: 'rejected', reason: '' }).error?.issues[0]?.path).toEqual(['reason']);
+  });
+
+  it('R-CHQ-4, R-BO-4: an approval carries the granted cheque category (required) and a series (null, X, Y or Z)', () => {
+    const approval = { outcome: 'approved', validFrom: '2026-09-01' } as const;
+    expect(decisionRequestSchema.safeParse(approval).error?.issues.map((issue) => issue.path)).toEqual([['chequeCategory']]);
+    expect(decisionRequestSchema.safeParse({ ...approval, chequeCategory: 'nt2', series: 'X' }).success).toBe(true);
+    expect(decisionRequestSchema.safeParse({ ...approval, chequeCategory: 'nt2', series: 'A' }).success).toBe(false);
   });
 
   it('documents: only allowed types and sizes; no paths in the name', () => {

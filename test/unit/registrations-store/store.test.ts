@@ -14,7 +14,7 @@ const application = {
 } satisfies Application;
 
 const registration: Registration = registrationFromApproval(
-  application, { training: 'ODB-A000010', modules: ['ODB-A000011', 'ODB-A000012'] }, '2026-04-01', { kbo: '0403170701', name: 'Centrum' },
+  application, { training: 'ODB-A000010', modules: ['ODB-A000011', 'ODB-A000012'] }, '2026-04-01', { kbo: '0403170701', name: 'Centrum' }, { chequeCategory: 'standard' },
 );
 
 describe('registration items', () => {

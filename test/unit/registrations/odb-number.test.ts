@@ -6,15 +6,18 @@ import {
   normaliseOdbNumber,
   ODB_SERIES,
   parseOdbNumber,
-  seriesFor,
+  proposedSeriesFor,
+  seriesOfDecision,
 } from '../../../shared/registrations/odb-number';
 
 describe('ODB numbers', () => {
-  it('R-BO-4: each organisation kind has its series', () => {
-    expect(seriesFor('general')).toBe('A');
-    expect(seriesFor('higherEducation')).toBe('X');
-    expect(seriesFor('adultEducation')).toBe('Y');
-    expect(seriesFor('syntra')).toBe('Z');
+  it('R-BO-4: the organisation kind only proposes a series; the series of the decision (null = ordinary) numbers it', () => {
+    expect(proposedSeriesFor('general')).toBeNull();
+    expect(proposedSeriesFor('higherEducation')).toBe('X');
+    expect(proposedSeriesFor('adultEducation')).toBe('Y');
+    expect(proposedSeriesFor('syntra')).toBe('Z');
+    expect(seriesOfDecision(null)).toBe('A');
+    expect(seriesOfDecision('Z')).toBe('Z');
   });
 
   it('R-BO-4: formats a zero-padded 6-digit sequence', () => {

@@ -19,6 +19,7 @@ import {
 import { validApplication } from '../applications/application-fixture';
 
 const ORG = { kbo: '0403170701', name: 'Vormingscentrum Voorbeeld vzw' };
+const GRANT = { chequeCategory: 'standard' } as const;
 
 function approvedApplication(overrides: Partial<Application> = {}): Application {
   return {
@@ -51,7 +52,7 @@ function approvedApplication(overrides: Partial<Application> = {}): Application 
 
 function registration(overrides: Partial<Registration> = {}): Registration {
   return {
-    ...registrationFromApproval(approvedApplication(), { training: 'ODB-A000010', modules: ['ODB-A000011', 'ODB-A000012'] }, '2026-03-01', ORG),
+    ...registrationFromApproval(approvedApplication(), { training: 'ODB-A000010', modules: ['ODB-A000011', 'ODB-A000012'] }, '2026-03-01', ORG, GRANT),
     ...overrides,
   };
 }
@@ -61,7 +62,7 @@ describe('registration from approval', () => {
     // Prepare
     const application = approvedApplication();
     // Act
-    const reg = registrationFromApproval(application, { training: 'ODB-A000010', modules: ['ODB-A000011', 'ODB-A000012'] }, '2026-03-01', ORG);
+    const reg = registrationFromApproval(application, { training: 'ODB-A000010', modules: ['ODB-A000011', 'ODB-A000012'] }, '2026-03-01', ORG, GRANT);
     // Assess
     expect(reg).toMatchObject({
       odbNumber: 'ODB-A000010',
@@ -81,7 +82,7 @@ describe('registration from approval', () => {
 
   it('R-BO-4: one number for the training and one per module; a mismatch is a programming error', () => {
     expect(odbNumbersNeeded(approvedApplication())).toBe(3);
-    expect(() => registrationFromApproval(approvedApplication(), { training: 'ODB-A000010', modules: [] }, '2026-03-01', ORG)).toThrow(RangeError);
+    expect(() => registrationFromApproval(approvedApplication(), { training: 'ODB-A000010', modules: [] }, '2026-03-01', ORG, GRANT)).toThrow(RangeError);
   });
 
   it('R-BO-3: active from validFrom on, not before', () => {
@@ -140,14 +141,28 @@ describe('stopping (R-REG-1)', () => {
 });
 
 describe('replacement (R-REG-2)', () => {
-  it('R-REG-2: a replaced registration leaves the catalogue and points to its successor', () => {
-    const old = markReplaced(registration(), 'ODB-A000099');
-    expect(old).toMatchObject({ status: 'replaced', replacedBy: 'ODB-A000099' });
-    expect(isActiveOn(old, '2026-05-01')).toBe(false);
+  it('R-REG-2: the old registration stays active until the successor is valid; from that day it is replaced', () => {
+    // Act
+    const old = markReplaced(registration(), 'ODB-A000099', '2026-06-01', '2026-04-10');
+    // Assess: never a day on which neither number can be used
+    expect(old).toMatchObject({ status: 'active', replacedBy: 'ODB-A000099', replacedFrom: '2026-06-01' });
+    expect(isActiveOn(old, '2026-05-31')).toBe(true);
+    expect(applyStopDate(old, '2026-05-31').status).toBe('active');
+    const replaced = applyStopDate(old, '2026-06-01');
+    expect(replaced.status).toBe('replaced');
+    expect(isActiveOn(replaced, '2026-06-01')).toBe(false);
+    expect(applyStopDate(replaced, '2026-06-02')).toEqual(replaced); // idempotent
+    expect(toPublishedRegistration(replaced)).toMatchObject({ replacedBy: 'ODB-A000099', replacedFrom: '2026-06-01' });
+  });
+
+  it('R-REG-2: a successor valid from today or earlier replaces at once; a stop date that comes first wins', () => {
+    expect(markReplaced(registration(), 'ODB-A000099', '2026-04-10', '2026-04-10').status).toBe('replaced');
+    const stopsFirst = markReplaced(registration({ stopDate: '2026-05-01' }), 'ODB-A000099', '2026-06-01', '2026-04-10');
+    expect(applyStopDate(stopsFirst, '2026-06-01').status).toBe('stopped');
   });
 
   it('R-REG-2: a replaced registration can still be stopped by its provider', () => {
-    const stopped = stopRegistration(markReplaced(registration(), 'ODB-A000099'), { stopDate: '2026-05-01', reason: 'Vervangen' }, '2026-05-01');
+    const stopped = stopRegistration(markReplaced(registration(), 'ODB-A000099', '2026-04-01', '2026-04-01'), { stopDate: '2026-05-01', reason: 'Vervangen' }, '2026-05-01');
     expect(stopped.status).toBe('stopped');
   });
 });
@@ -160,6 +175,13 @@ describe('annual evaluation (R-BO-5)', () => {
     expect(reg.evaluationDue).toBe('2028-03-01');
     expect(reg.removalDate).toBeNull();
     expect(reg.evaluations).toEqual([{ outcome: 'positive', evaluatedOn: '2027-02-15' }]);
+  });
+
+  it('R-BO-5: a late positive evaluation extends a year from the evaluation date, never into the past', () => {
+    // Prepare: due 2027-03-01, evaluated almost a year late
+    const reg = applyEvaluation(registration(), 'positive', '2028-02-20');
+    // Assess
+    expect(reg.evaluationDue).toBe('2029-02-20');
   });
 
   it('R-BO-5: a negative evaluation removes it on 31 December of the following year', () => {
