@@ -49,7 +49,7 @@ async function questioned(provider: Provider): Promise<string> {
 async function registeredOdb(provider: Provider): Promise<string> {
   const id = await forwarded(provider);
   const decided = await call('POST', `/v1/backoffice/applications/${id}/decision`, {
-    token: await backofficeToken(), body: { outcome: 'approved', validFrom: brusselsToday() },
+    token: await backofficeToken(), body: { outcome: 'approved', validFrom: brusselsToday(), chequeCategory: 'standard' },
   });
   if (decided.status !== 200) throw new Error(`decision: ${decided.status} ${decided.text}`);
   return decided.body.odbNumbers.training as string;
