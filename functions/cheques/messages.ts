@@ -15,6 +15,7 @@ const common = (request: StoredChequeRequest) => ({
   firstName: request.worker.firstName,
   requestId: request.id,
   odbNumber: request.odbNumber,
+  training: request.training,
   amountCents: request.amountCents,
 });
 
@@ -74,9 +75,32 @@ export function deliveredMessage(request: StoredChequeRequest, expiryDate: strin
   };
 }
 
-export function cancelledMessage(request: StoredChequeRequest): OutboxEntry {
-  return {
-    id: `cheque-cancelled:${request.id}`,
-    message: { kind: 'mail', mail: chequeCancelledMail({ ...common(request), contributionCents: request.contributionCents }) },
-  };
+/** Did an issue order go out for this request? (Every accepted request orders at once, R-CHQ-7.) */
+export function orderWentOut(request: StoredChequeRequest): boolean {
+  return request.status !== 'rejected' && request.status !== 'submitted';
+}
+
+/**
+ * A cancelled request: the mail, and when an issue order had gone out, a cancellation order to the
+ * issuer (its own file and webhook call, `action: 'cancel'`).
+ */
+export function cancelledMessages(before: StoredChequeRequest, cancelled: StoredChequeRequest, cause: 'unpaid' | 'worker'): OutboxEntry[] {
+  const issuerTold = orderWentOut(before);
+  const entries: OutboxEntry[] = [{
+    id: `cheque-cancelled:${cancelled.id}`,
+    message: {
+      kind: 'mail',
+      mail: chequeCancelledMail({ ...common(cancelled), contributionCents: cancelled.contributionCents, cause, issuerTold }),
+    },
+  }];
+  if (issuerTold) {
+    entries.push({
+      id: `cheque-order-cancel:${cancelled.id}`,
+      message: {
+        kind: 'issuer-order',
+        order: { action: 'cancel', requestId: cancelled.id, schoolYear: cancelled.schoolYear, odbNumber: cancelled.odbNumber, cancelledAt: cancelled.updatedAt, cause },
+      },
+    });
+  }
+  return entries;
 }

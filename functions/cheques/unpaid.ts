@@ -8,7 +8,7 @@ import { requestDelta } from '../../shared/cheques/budget';
 import type { ChequeEntitlementRules } from '../../shared/cheques/entitlement-rules';
 import { configuredRulesFor as defaultRulesFor } from './rules';
 import { budgetReleaseOn, transition } from '../../shared/cheques/request-state';
-import { cancelledMessage } from './messages';
+import { cancelledMessages } from './messages';
 import type { ChequeStore } from './store';
 
 export interface UnpaidDeps {
@@ -31,7 +31,7 @@ export async function cancelUnpaidContributions(deps: UnpaidDeps, now: Date): Pr
       ? requestDelta(current, current.chequeCategory, rules)
       : undefined;
     const result = await deps.store.change(
-      { next, expectedStatus: 'awaiting-contribution', release, issuerEventId: undefined, outbox: [cancelledMessage(next)] },
+      { next, expectedStatus: 'awaiting-contribution', release, issuerEventId: undefined, outbox: cancelledMessages(current, next, 'unpaid') },
       now,
     );
     if (result === 'changed') changed++;

@@ -29,6 +29,8 @@ function issuerConfig() {
 
 /** S3 key of the order file of one request (the issuer reads `orders/`). */
 export const issuerOrderKey = (requestId: string) => `orders/${requestId}.json`;
+/** S3 key of the cancellation of that order (`action: 'cancel'`, R-CHQ-7). */
+export const issuerCancellationKey = (requestId: string) => `orders/${requestId}.cancel.json`;
 
 /**
  * Delivers an issue order (R-CHQ-7): one JSON file per request in the issuer bucket and, when
@@ -41,11 +43,12 @@ export async function deliverIssuerOrder(message: Extract<OutboxMessage, { kind:
   const requestId = String(message.order.requestId ?? '');
   if (requestId === '') throw new Error('issuer order without requestId');
   const body = JSON.stringify(message.order);
-  const key = issuerOrderKey(requestId);
+  const cancel = message.order.action === 'cancel';
+  const key = cancel ? issuerCancellationKey(requestId) : issuerOrderKey(requestId);
   await s3.send(new PutObjectCommand({ Bucket: env.ISSUER_BUCKET, Key: key, Body: body, ContentType: 'application/json' }));
   if (env.ISSUER_WEBHOOK_URL) {
     const timestamp = String(Math.floor(Date.now() / 1000));
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': `order-${requestId}` };
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': `${cancel ? 'cancel' : 'order'}-${requestId}` };
     if (webhookSecret) {
       headers[ISSUER_TIMESTAMP_HEADER] = timestamp;
       headers[ISSUER_SIGNATURE_HEADER] = signIssuerEvent(webhookSecret, timestamp, body);

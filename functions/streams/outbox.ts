@@ -13,6 +13,8 @@ import { keys } from '../storage/keys';
 const env = parseEnv(baseEnv.extend({
   TABLE_NAME: z.string().min(1),
   MAIL_FROM: z.string().min(3),
+  /** Sender of the cheques service's mails (Mail.sender 'cheques'); MAIL_FROM when not set. */
+  CHEQUES_MAIL_FROM: z.string().min(3).optional(),
   SES_CONFIGURATION_SET: z.string().optional(),
 }));
 

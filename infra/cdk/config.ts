@@ -14,6 +14,8 @@ export interface DeployConfig {
   domain: string;
   /** Sender address of every mail; must be in `domain`. */
   senderAddress: string;
+  /** Sender address of the cheques service's mails to workers (CHEQUES_MAIL_FROM); must be in `domain`. */
+  chequesSenderAddress: string;
   /** Public URL of the site (links in mails, CORS origin of the API and of the presigned POST). */
   siteUrl: string;
   /** ACM certificate in us-east-1 for `domain`; without it the site is served on its CloudFront domain. */
@@ -69,12 +71,17 @@ export function readConfig(node: Node): DeployConfig {
   if (!senderAddress.toLowerCase().endsWith(`@${domain.toLowerCase()}`)) {
     throw new Error(`senderAddress ${senderAddress} must be an address of the SES domain ${domain}`);
   }
+  const chequesSenderAddress = text(node, 'chequesSenderAddress', `opleidingscheques@${domain}`);
+  if (!chequesSenderAddress.toLowerCase().endsWith(`@${domain.toLowerCase()}`)) {
+    throw new Error(`chequesSenderAddress ${chequesSenderAddress} must be an address of the SES domain ${domain}`);
+  }
   return {
     stage,
     production: stage === 'prod',
     region: text(node, 'region', 'eu-west-1'),
     domain,
     senderAddress,
+    chequesSenderAddress,
     siteUrl: text(node, 'siteUrl', `https://${domain}`),
     siteCertificateArn: optional(node, 'siteCertificateArn'),
     oidcIssuer: text(node, 'oidcIssuer'),

@@ -59,7 +59,7 @@ export function appFunction(scope: Construct, id: string, shared: SharedResource
     if (!entry) throw new Error(`function-access: ${kind} ${name} names unknown bucket "${bucketId}"`);
     created.bindBucket({ name: entry.bucket.bucketName, arnExport: entry.arnExport }, entry.definition, mode);
   }
-  if (access.mail) created.bindMail({ ...shared.mail, from: shared.config.senderAddress });
+  if (access.mail) created.bindMail({ ...shared.mail, from: shared.config.senderAddress, chequesFrom: shared.config.chequesSenderAddress });
   for (const secret of access.secrets) created.bindSecret(shared.secrets[secret], secretEnvVar[secret]);
   if (access.issuerWebhookUrl) created.bindEnv('ISSUER_WEBHOOK_URL', shared.config.issuerWebhookUrl);
   if (access.siteBuild) {

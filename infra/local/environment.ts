@@ -27,6 +27,7 @@ export function localEnvironment(endpoints: Endpoints, secrets: LocalSecrets): R
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
     S3_FORCE_PATH_STYLE: 'true',
     MAIL_FROM: 'opleidingsdatabank@opleidingsincentives.local',
+    CHEQUES_MAIL_FROM: 'opleidingscheques@opleidingsincentives.local',
     API_URL: endpoints.apiUrl,
     PUBLIC_SITE_URL: endpoints.siteUrl,
     RRN_HMAC_SECRET: secrets.rrnHmacSecret,

@@ -1,13 +1,10 @@
 import { formatEuro } from '../../../shared/cheques/money';
+import { requestReference, trainingLabel } from '../../../shared/cheques/reference';
 import { dutchDate } from '../../../shared/time/calendar';
 import { composeMail, type Mail } from '../mail';
+import { CHEQUES_SENDER, FOLLOW_UP, type ChequeMailBase } from './cheque-common';
 
-export interface ChequeApprovedMail {
-  to: string;
-  firstName: string;
-  requestId: string;
-  odbNumber: string;
-  amountCents: number;
+export interface ChequeApprovedMail extends ChequeMailBase {
   contributionCents: number;
   governmentCents: number;
   /** ISO timestamp until which the contribution can be paid; null when there is nothing to pay. */
@@ -18,7 +15,7 @@ export interface ChequeApprovedMail {
 export function chequeApprovedMail(data: ChequeApprovedMail): Mail {
   const paragraphs: Array<string | string[]> = [
     `Beste ${data.firstName},`,
-    `Uw aanvraag ${data.requestId} van opleidingscheques voor de opleiding ${data.odbNumber} is goedgekeurd.`,
+    `Uw aanvraag ${requestReference(data.requestId)} van opleidingscheques voor ${trainingLabel(data.odbNumber, data.training)} is goedgekeurd.`,
     [
       `Bedrag aan opleidingscheques: ${formatEuro(data.amountCents)}`,
       `Uw persoonlijke bijdrage: ${formatEuro(data.contributionCents)}`,
@@ -26,7 +23,7 @@ export function chequeApprovedMail(data: ChequeApprovedMail): Mail {
     ],
   ];
   if (data.contributionCents > 0) {
-    const due = data.contributionDueAt === null ? '' : ` vóór ${dutchDate(data.contributionDueAt)}`;
+    const due = data.contributionDueAt === null ? '' : ` uiterlijk op ${dutchDate(data.contributionDueAt)}`;
     paragraphs.push(
       `Hoe betaalt u? De uitgever van de opleidingscheques stuurt u een e-mail met een betaalopdracht. Betaal uw bijdrage van ` +
         `${formatEuro(data.contributionCents)}${due} met de vermelde gestructureerde mededeling. Zodra de betaling binnen is, ` +
@@ -36,5 +33,6 @@ export function chequeApprovedMail(data: ChequeApprovedMail): Mail {
   } else {
     paragraphs.push('U hoeft niets te betalen: de Vlaamse overheid betaalt het volledige bedrag. De uitgever levert de cheques elektronisch.');
   }
-  return composeMail([data.to], 'Uw aanvraag van opleidingscheques is goedgekeurd', paragraphs);
+  paragraphs.push('Wilt u de cheques toch niet? Zolang ze niet geleverd zijn, kunt u de aanvraag op de website annuleren.', FOLLOW_UP);
+  return composeMail([data.to], 'Uw aanvraag van opleidingscheques is goedgekeurd', paragraphs, CHEQUES_SENDER);
 }

@@ -1,12 +1,9 @@
 import { formatEuro } from '../../../shared/cheques/money';
+import { requestReference, trainingLabel } from '../../../shared/cheques/reference';
 import { composeMail, type Mail } from '../mail';
+import { CHEQUES_SENDER, FOLLOW_UP, type ChequeMailBase } from './cheque-common';
 
-export interface ChequeSubmittedMail {
-  to: string;
-  firstName: string;
-  requestId: string;
-  odbNumber: string;
-  amountCents: number;
+export interface ChequeSubmittedMail extends ChequeMailBase {
   schoolYear: string;
 }
 
@@ -14,8 +11,9 @@ export interface ChequeSubmittedMail {
 export function chequeSubmittedMail(data: ChequeSubmittedMail): Mail {
   return composeMail([data.to], 'Uw aanvraag van opleidingscheques is ontvangen', [
     `Beste ${data.firstName},`,
-    `Wij ontvingen uw aanvraag van opleidingscheques voor ${formatEuro(data.amountCents)} voor de opleiding ${data.odbNumber} ` +
-      `(schooljaar ${data.schoolYear}). Het nummer van uw aanvraag is ${data.requestId}.`,
-    'U krijgt meteen een tweede e-mail met de beslissing. U kunt uw aanvraag ook altijd volgen op de website, bij "Opleidingscheques".',
-  ]);
+    `Wij ontvingen uw aanvraag van opleidingscheques voor ${formatEuro(data.amountCents)} voor ${trainingLabel(data.odbNumber, data.training)}, ` +
+      `schooljaar ${data.schoolYear}. De referentie van uw aanvraag is ${requestReference(data.requestId)}.`,
+    'U krijgt meteen een tweede e-mail met de beslissing.',
+    FOLLOW_UP,
+  ], CHEQUES_SENDER);
 }

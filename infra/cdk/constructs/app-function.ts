@@ -174,14 +174,18 @@ export class AppFunction extends Construct {
     return this;
   }
 
-  /** MAIL_FROM and SES_CONFIGURATION_SET; may send only as the sender address, only through that identity and configuration set. */
-  bindMail(mail: { identityArn: string; configurationSetName: string; configurationSetArn: string; from: string }): this {
+  /**
+   * MAIL_FROM, CHEQUES_MAIL_FROM and SES_CONFIGURATION_SET; may send only as those sender addresses, only
+   * through that identity and configuration set.
+   */
+  bindMail(mail: { identityArn: string; configurationSetName: string; configurationSetArn: string; from: string; chequesFrom: string }): this {
     this.fn.addEnvironment('MAIL_FROM', mail.from);
+    this.fn.addEnvironment('CHEQUES_MAIL_FROM', mail.chequesFrom);
     this.fn.addEnvironment('SES_CONFIGURATION_SET', mail.configurationSetName);
     this.role.addToPrincipalPolicy(new PolicyStatement({
       actions: ['ses:SendEmail', 'ses:SendRawEmail'],
       resources: [mail.identityArn, mail.configurationSetArn],
-      conditions: { StringEquals: { 'ses:FromAddress': mail.from } },
+      conditions: { StringEquals: { 'ses:FromAddress': [mail.from, mail.chequesFrom] } },
     }));
     return this;
   }
