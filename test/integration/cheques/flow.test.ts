@@ -39,6 +39,10 @@ describe('a cheque request from submission to expiry', () => {
     const approval = mails.find((m) => m.subject.includes('goedgekeurd'));
     expect(approval?.body.text).toContain('Uw persoonlijke bijdrage: € 100,00');
     expect(approval?.body.text).toContain('Hoe betaalt u?');
+    // Issue 11: from the cheques service's sender, naming the training by title and provider.
+    for (const mail of mails) expect(mail.from).toBe('opleidingscheques@opleidingsincentives.local');
+    expect(approval?.body.text).toMatch(/"[^"]+" van [^(]+ \(ODB-nummer ODB-/);
+    expect(approval?.body.text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b|R-CHQ/);
 
     const order = await eventually(() => issuerOrder(id));
     expect(order).toMatchObject({ requestId: id, amountCents: 20_000, contributionCents: 10_000, odbNumber });

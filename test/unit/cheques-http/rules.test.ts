@@ -115,7 +115,10 @@ describe('POST /v1/cheque-requests: the decision per rule', () => {
     const approval = h.store.outbox.get(`cheque-decision:${accepted.body.id}`);
     expect(approval?.kind === 'mail' && approval.mail.text).toContain('Uw persoonlijke bijdrage: € 100,00');
     const refusal = h.store.outbox.get(`cheque-decision:${rejected.body.id}`);
-    expect(refusal?.kind === 'mail' && refusal.mail.text).toContain('(R-CHQ-2)');
+    const refusalText = refusal?.kind === 'mail' ? refusal.mail.text : '';
+    expect(refusalText).toContain('Opleidingscheques zijn er alleen voor werknemers die in Vlaanderen werken.');
+    expect(refusalText).toContain('"Heftruckchauffeur" van Vormingscentrum Noord (ODB-nummer ODB-A000001)');
+    expect(refusalText).not.toMatch(/R-CHQ/);
   });
 });
 
