@@ -23,6 +23,7 @@ import {
   readApplication,
   replaceDraft,
 } from '../applications/use-cases';
+import { providerPorts } from '../applications/wiring';
 import { baseEnv, parseEnv } from '../config/env';
 import { confirmDocument as confirmApplicationDocument, createDocumentSlot as createApplicationDocumentSlot } from '../documents/application-documents';
 import { apiHandler, implement } from '../http/api-handler';
@@ -35,7 +36,7 @@ const env = parseEnv(baseEnv.extend({
   DOCUMENTS_BUCKET: z.string().min(1),
 }));
 
-const config = { table: env.TABLE_NAME, bucket: env.DOCUMENTS_BUCKET };
+const config = providerPorts({ table: env.TABLE_NAME, bucket: env.DOCUMENTS_BUCKET });
 
 /** Provider routes (api.md "Providers"): organisation profile, applications, documents, submit. */
 export const handler = apiHandler([

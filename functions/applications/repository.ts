@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -7,58 +7,90 @@ import {
   type QueryCommandInput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { Application } from '../../shared/applications/application';
-import { transition, type Actor, type ApplicationEvent, type ApplicationStatus } from '../../shared/applications/state-machine';
+import * as z from 'zod';
+import { draftApplicationSchema, type Application, type Decision, type Forwarding, type Question } from '../../shared/applications/application';
+import { claimKey, type Claim } from '../../shared/applications/claims';
+import { DOCUMENT_KINDS } from '../../shared/applications/documents';
+import { APPLICATION_STATUSES, transition, type ApplicationStatus } from '../../shared/applications/state-machine';
 import { dynamo } from '../adapters/aws-clients';
-import type { Mail } from '../mail/mail';
 import { outboxPut } from '../outbox/outbox';
 import { gsi, keys } from '../storage/keys';
+import {
+  ApplicationVersionConflict,
+  type ApplicationStore,
+  type ClaimWrite,
+  type DueEntry,
+  type ListOptions,
+  type Page,
+  type StoredApplication,
+  type TransitionRequest,
+} from './store';
+
+export { ApplicationVersionConflict, type DueEntry, type Page, type StoredApplication } from './store';
 
 /**
- * DynamoDB repository of applications (main table; key shapes in storage/keys.ts):
+ * DynamoDB adapter of the application store (main table; key shapes in storage/keys.ts):
  *
  * - item `APP#<id>` / `APP`, `type: 'application'`, the `Application` fields as attributes, plus
  *   `version` (optimistic concurrency: every write names the version it read);
- * - gsi1 `ORG#<kbo>#APPS` / `<createdAt>#<id>`: an organisation's applications (`listApplicationsByOrg`);
- * - gsi2 `APPSTATUS#<status>` / `<submittedAt>#<id>`: the back-office queue per status
- *   (`listApplicationsByStatus`). Sparse: only submitted applications are in it, so drafts never
- *   crowd a queue;
- * - due index `duePk` / `dueAt`: set through `due` on a write (e.g. `decision-deadlines`), removed
- *   with `due: null`.
+ * - gsi1 `ORG#<kbo>#APPS` / `<createdAt>#<id>`: an organisation's applications;
+ * - gsi2 `APPSTATUS#<status>` / `<submittedAt>#<id>`: the back-office queue per status. Sparse: only
+ *   submitted applications are in it, so drafts never crowd a queue;
+ * - due index `duePk` / `dueAt`: set through `due` on a write, removed with `due: null`;
+ * - claim items `CLAIM#<kbo>#<kind>#<value>` / `CLAIM` (`applicationId`): an own reference or a
+ *   language held by a submitted application, taken in the submit's transaction with a condition, so
+ *   two parallel submits with the same reference cannot both pass, and uniqueness costs the same for
+ *   2 or 2,000 applications.
  *
- * State changes go through `transitionApplication`: the state machine decides the next status, and
- * the new application, the outbox mail and any extra items are written in ONE TransactWrite.
+ * Items are parsed with zod at this boundary. Fields other areas add to an application (the back
+ * office's questions, decision, history, …) pass through as they are stored (loose objects).
  */
-
-export interface StoredApplication extends Application {
-  version: number;
-  /** Due-index entry for a scheduled job, if any. */
-  duePk?: string;
-  dueAt?: string;
-}
-
-/** The item changed since it was read (or, for a create, already exists). Retry from a fresh read. */
-export class ApplicationVersionConflict extends Error {
-  constructor(id: string) {
-    super(`application ${id} was changed concurrently`);
-    this.name = 'ApplicationVersionConflict';
-  }
-}
-
-/** A due-index entry: which job must act on the item, from when (ISO 8601 UTC instant). */
-export interface DueEntry {
-  duePk: string;
-  dueAt: string;
-}
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const NON_DATA_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'] as const;
 
-function fromItem(item: Record<string, unknown>): StoredApplication {
+const documentItemSchema = z.looseObject({
+  id: z.string(), name: z.string(), contentType: z.string(), size: z.number(), kind: z.enum(DOCUMENT_KINDS),
+  status: z.enum(['pending', 'uploaded']), createdAt: z.string(), uploadedAt: z.string().nullable(),
+});
+const findingItemSchema = z.looseObject({
+  path: z.string(), code: z.string(), message: z.string(), severity: z.enum(['error', 'warning']),
+});
+// The back office's parts: checked for the fields every reader relies on, kept whole.
+const questionShape = z.looseObject({ question: z.string(), askedAt: z.string() });
+const forwardingShape = z.looseObject({ to: z.string(), at: z.string() });
+const decisionShape = z.looseObject({ outcome: z.enum(['approved', 'rejected']) });
+const questionItemSchema = z.custom<Question>((value) => questionShape.safeParse(value).success, 'question');
+const forwardingItemSchema = z.custom<Forwarding>((value) => forwardingShape.safeParse(value).success, 'forwarding');
+const decisionItemSchema = z.custom<Decision>((value) => decisionShape.safeParse(value).success, 'decision');
+
+const storedApplicationSchema = z.looseObject({
+  ...draftApplicationSchema.shape,
+  id: z.string(),
+  orgKbo: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  referenceVersion: z.string().nullable(),
+  documents: z.array(documentItemSchema),
+  problems: z.array(findingItemSchema),
+  questions: z.array(questionItemSchema),
+  deadlines: z.looseObject({ decisionPeriodEnd: z.string(), forcedForwardDate: z.string() }).nullable(),
+  forwarding: forwardingItemSchema.nullable(),
+  decision: decisionItemSchema.nullable(),
+  odbNumbers: z.object({ training: z.string(), modules: z.array(z.string()) }).nullable(),
+  version: z.number().int(),
+  duePk: z.string().optional(),
+  dueAt: z.string().optional(),
+});
+
+/** A stored item as a `StoredApplication` (zod; throws when the item is not one). */
+export function applicationFromItem(item: Record<string, unknown>): StoredApplication {
   const copy = { ...item };
   for (const attribute of NON_DATA_ATTRIBUTES) delete copy[attribute];
-  return copy as unknown as StoredApplication;
+  return storedApplicationSchema.parse(copy);
 }
 
 /** The full item for an application at `version`; `due` undefined keeps the application's entry. */
@@ -86,105 +118,18 @@ const versionCondition = (expectedVersion: number) => ({
   ExpressionAttributeValues: { ':expected': expectedVersion },
 });
 
-/** One application by id (strongly consistent), or null. */
-export async function getApplication(table: string, id: string): Promise<StoredApplication | null> {
-  const result = await dynamo().send(new GetCommand({ TableName: table, Key: keys.application(id), ConsistentRead: true }));
-  return result.Item ? fromItem(result.Item) : null;
-}
+const isNamed = (error: unknown, ...names: string[]) => names.includes((error as { name?: unknown }).name as string);
 
-/** One application of this organisation, or null — also when it belongs to another (404, not 403). */
-export async function getApplicationOfOrg(table: string, id: string, kbo: string): Promise<StoredApplication | null> {
-  const app = await getApplication(table, id);
-  return app && app.orgKbo === kbo ? app : null;
-}
-
-/** Stores a new application at version 1; fails with `ApplicationVersionConflict` if the id exists. */
-export async function createApplication(table: string, app: Application): Promise<StoredApplication> {
-  try {
-    await dynamo().send(new PutCommand({
+function claimPut(table: string, kbo: string, write: ClaimWrite, applicationId: string, now: Date): TransactItem {
+  return {
+    Put: {
       TableName: table,
-      Item: toItem(app, 1, undefined),
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }));
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new ApplicationVersionConflict(app.id);
-    throw error;
-  }
-  return { ...app, version: 1 };
-}
-
-/**
- * Replaces the application when its stored version is still `expectedVersion`. Not for status
- * changes: use `transitionApplication`, which also writes the outbox message. `due` sets (an entry),
- * removes (null) or keeps (undefined) the due-index entry.
- */
-export async function putApplication(
-  table: string,
-  app: Application,
-  expectedVersion: number,
-  options: { due?: DueEntry | null; previous?: StoredApplication } = {},
-): Promise<StoredApplication> {
-  const version = expectedVersion + 1;
-  const item = toItem(app, version, options.due, options.previous);
-  try {
-    await dynamo().send(new PutCommand({ TableName: table, Item: item, ...versionCondition(expectedVersion) }));
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new ApplicationVersionConflict(app.id);
-    throw error;
-  }
-  return fromItem(item);
-}
-
-export interface TransitionRequest {
-  /** The application as read (its `version` is the expected version). */
-  application: StoredApplication;
-  event: ApplicationEvent;
-  actor: Actor;
-  now: Date;
-  /** Field changes that come with the state change (e.g. `submittedAt`, `problems`, `deadlines`). */
-  changes?: Partial<Omit<Application, 'id' | 'orgKbo' | 'status' | 'createdAt'>>;
-  /** A mail to send, with a deterministic outbox id per cause (e.g. `submitted:<id>`). */
-  mail?: { outboxId: string; mail: Mail };
-  /** Set (entry), remove (null) or keep (undefined) the due-index entry. */
-  due?: DueEntry | null;
-  /** Further items of the same transaction (e.g. a registration, a counter update). */
-  extraItems?: TransactItem[];
-}
-
-/**
- * The one way to change an application's status: `transition` (shared state machine; 409/403 as
- * ProblemError when not allowed) gives the next status; the application (version-checked), the outbox
- * mail and `extraItems` are written in ONE DynamoDB transaction. Throws `ApplicationVersionConflict`
- * when the application changed since it was read, or when the outbox message already exists (the
- * same cause was handled already): re-read and decide again.
- */
-export async function transitionApplication(table: string, request: TransitionRequest): Promise<StoredApplication> {
-  const { application, event, actor, now } = request;
-  const status: ApplicationStatus = transition(application.status, event, actor);
-  const { version: _version, duePk: _duePk, dueAt: _dueAt, ...current } = application;
-  const next: Application = { ...current, ...request.changes, status, updatedAt: now.toISOString() };
-  const item = toItem(next, application.version + 1, request.due, application);
-  const items: TransactItem[] = [
-    { Put: { TableName: table, Item: item, ...versionCondition(application.version) } },
-    ...(request.mail ? [outboxPut(table, request.mail.outboxId, { kind: 'mail', mail: request.mail.mail }, now)] : []),
-    ...(request.extraItems ?? []),
-  ];
-  try {
-    await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (error) {
-    if (error instanceof TransactionCanceledException) {
-      const reasons = error.CancellationReasons ?? [];
-      if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) throw new ApplicationVersionConflict(application.id);
-    }
-    throw error;
-  }
-  return fromItem(item);
-}
-
-export interface Page {
-  items: StoredApplication[];
-  /** Opaque cursor for the next page, or null. */
-  nextCursor: string | null;
+      Item: { ...keys.claim(kbo, write.claim.kind, write.claim.value), type: 'claim', kind: write.claim.kind, value: write.claim.value, applicationId, claimedAt: now.toISOString() },
+      ...(write.staleHolder === null
+        ? { ConditionExpression: 'attribute_not_exists(pk) OR applicationId = :me', ExpressionAttributeValues: { ':me': applicationId } }
+        : { ConditionExpression: 'applicationId = :stale', ExpressionAttributeValues: { ':stale': write.staleHolder } }),
+    },
+  };
 }
 
 const encodeCursor = (key: Record<string, unknown> | undefined) =>
@@ -194,10 +139,10 @@ const encodeCursor = (key: Record<string, unknown> | undefined) =>
 export function decodeCursor(cursor: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.length === 0 || entries.length > 6 || entries.some(([, v]) => typeof v !== 'string')) return undefined;
-    return value as Record<string, unknown>;
+    const parsed = z.record(z.string(), z.string()).safeParse(value);
+    if (!parsed.success) return undefined;
+    const size = Object.keys(parsed.data).length;
+    return size === 0 || size > 6 ? undefined : parsed.data;
   } catch {
     return undefined;
   }
@@ -205,23 +150,158 @@ export function decodeCursor(cursor: string): Record<string, unknown> | undefine
 
 async function queryPage(input: QueryCommandInput): Promise<Page> {
   const result = await dynamo().send(new QueryCommand(input));
-  return { items: (result.Items ?? []).map(fromItem), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+  return { items: (result.Items ?? []).map(applicationFromItem), nextCursor: encodeCursor(result.LastEvaluatedKey) };
 }
 
-export interface ListOptions {
+/** The DynamoDB adapter of `ApplicationStore`; `transition` also takes DynamoDB `extraItems`. */
+export function dynamoApplicationStore(table: string): ApplicationStore & { transition(request: TransitionRequest<TransactItem>): Promise<StoredApplication> } {
+  const store = {
+    async get(id: string) {
+      const result = await dynamo().send(new GetCommand({ TableName: table, Key: keys.application(id), ConsistentRead: true }));
+      return result.Item ? applicationFromItem(result.Item) : null;
+    },
+
+    async create(app: Application) {
+      try {
+        await dynamo().send(new PutCommand({ TableName: table, Item: toItem(app, 1, undefined), ConditionExpression: 'attribute_not_exists(pk)' }));
+      } catch (error) {
+        if (isNamed(error, 'ConditionalCheckFailedException')) throw new ApplicationVersionConflict(app.id);
+        throw error;
+      }
+      return { ...app, version: 1 };
+    },
+
+    async put(app: Application, expectedVersion: number, options: { due?: DueEntry | null; previous?: StoredApplication } = {}) {
+      const item = toItem(app, expectedVersion + 1, options.due, options.previous);
+      try {
+        await dynamo().send(new PutCommand({ TableName: table, Item: item, ...versionCondition(expectedVersion) }));
+      } catch (error) {
+        if (isNamed(error, 'ConditionalCheckFailedException')) throw new ApplicationVersionConflict(app.id);
+        throw error;
+      }
+      return applicationFromItem(item);
+    },
+
+    async transition(request: TransitionRequest<TransactItem>) {
+      const { application, event, actor, now } = request;
+      const status: ApplicationStatus = transition(application.status, event, actor);
+      const { version: _version, duePk: _duePk, dueAt: _dueAt, ...current } = application;
+      const next: Application = { ...current, ...request.changes, status, updatedAt: now.toISOString() };
+      const item = toItem(next, application.version + 1, request.due, application);
+      const items: TransactItem[] = [
+        { Put: { TableName: table, Item: item, ...versionCondition(application.version) } },
+        ...(request.mail ? [outboxPut(table, request.mail.outboxId, { kind: 'mail', mail: request.mail.mail }, now)] : []),
+        ...(request.claims ?? []).map((write) => claimPut(table, application.orgKbo, write, application.id, now)),
+        ...(request.extraItems ?? []),
+      ];
+      try {
+        await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+      } catch (error) {
+        if (isNamed(error, 'TransactionCanceledException')) {
+          const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+          if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict')) {
+            throw new ApplicationVersionConflict(application.id);
+          }
+        }
+        if (isNamed(error, 'TransactionConflictException')) throw new ApplicationVersionConflict(application.id);
+        throw error;
+      }
+      return applicationFromItem(item);
+    },
+
+    async listByOrg(kbo: string, options: ListOptions & { status?: ApplicationStatus } = {}) {
+      const startKey = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
+      if (options.cursor !== undefined && (!startKey || startKey.gsi1pk !== gsi.orgApplications(kbo))) return undefined;
+      return listApplicationsByOrg(table, kbo, {
+        ...(options.status ? { status: options.status } : {}),
+        ...(options.limit === undefined ? {} : { limit: options.limit }),
+        ...(startKey ? { startKey } : {}),
+      });
+    },
+
+    async claimHolders(kbo: string, claims: readonly Claim[]) {
+      const holders = new Map<string, string>();
+      const unique = [...new Map(claims.map((claim) => [claimKey(claim), claim])).values()];
+      for (let start = 0; start < unique.length; start += 100) {
+        const chunk = unique.slice(start, start + 100);
+        let pending: Record<string, unknown>[] = chunk.map((claim) => keys.claim(kbo, claim.kind, claim.value));
+        while (pending.length > 0) {
+          const result = await dynamo().send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }));
+          for (const item of result.Responses?.[table] ?? []) {
+            const parsed = z.object({ kind: z.enum(['ownReference', 'language']), value: z.string(), applicationId: z.string() }).parse(item);
+            holders.set(claimKey(parsed), parsed.applicationId);
+          }
+          pending = (result.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
+        }
+      }
+      return holders;
+    },
+
+    async statuses(ids: readonly string[]) {
+      const found = new Map<string, ApplicationStatus>();
+      const unique = [...new Set(ids)];
+      for (let start = 0; start < unique.length; start += 100) {
+        let pending: Record<string, unknown>[] = unique.slice(start, start + 100).map((id) => keys.application(id));
+        while (pending.length > 0) {
+          const result = await dynamo().send(new BatchGetCommand({
+            RequestItems: { [table]: { Keys: pending, ConsistentRead: true, ProjectionExpression: 'id, #s', ExpressionAttributeNames: { '#s': 'status' } } },
+          }));
+          for (const item of result.Responses?.[table] ?? []) {
+            const parsed = z.object({ id: z.string(), status: z.enum(APPLICATION_STATUSES) }).parse(item);
+            found.set(parsed.id, parsed.status);
+          }
+          pending = (result.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
+        }
+      }
+      return found;
+    },
+  };
+  return store;
+}
+
+// ── for callers outside the provider area (back office, jobs) that hold a table name ─────────────
+
+/** One application by id (strongly consistent), or null. */
+export async function getApplication(table: string, id: string): Promise<StoredApplication | null> {
+  return dynamoApplicationStore(table).get(id);
+}
+
+/** One application of this organisation, or null — also when it belongs to another (404, not 403). */
+export async function getApplicationOfOrg(table: string, id: string, kbo: string): Promise<StoredApplication | null> {
+  const app = await getApplication(table, id);
+  return app && app.orgKbo === kbo ? app : null;
+}
+
+export async function createApplication(table: string, app: Application): Promise<StoredApplication> {
+  return dynamoApplicationStore(table).create(app);
+}
+
+/** See `ApplicationStore.put`. */
+export async function putApplication(
+  table: string,
+  app: Application,
+  expectedVersion: number,
+  options: { due?: DueEntry | null; previous?: StoredApplication } = {},
+): Promise<StoredApplication> {
+  return dynamoApplicationStore(table).put(app, expectedVersion, options);
+}
+
+/** See `ApplicationStore.transition`; `extraItems` are further TransactWrite items (e.g. a registration). */
+export async function transitionApplication(table: string, request: TransitionRequest<TransactItem>): Promise<StoredApplication> {
+  return dynamoApplicationStore(table).transition(request);
+}
+
+export interface LegacyListOptions {
   limit?: number;
   /** From a previous page's `nextCursor` (already decoded with `decodeCursor`). */
   startKey?: Record<string, unknown>;
 }
 
-/**
- * An organisation's applications, newest first (gsi1), optionally only one status. With a status
- * filter a page can hold fewer than `limit` items; follow `nextCursor`.
- */
+/** An organisation's applications, newest first (gsi1), optionally only one status. */
 export async function listApplicationsByOrg(
   table: string,
   kbo: string,
-  options: ListOptions & { status?: ApplicationStatus } = {},
+  options: LegacyListOptions & { status?: ApplicationStatus } = {},
 ): Promise<Page> {
   return queryPage({
     TableName: table,
@@ -235,7 +315,7 @@ export async function listApplicationsByOrg(
   });
 }
 
-/** Every application of an organisation (all pages), e.g. for own-reference uniqueness. */
+/** Every application of an organisation (all pages). Not for the provider's check or submit (O(portfolio)). */
 export async function allApplicationsOfOrg(table: string, kbo: string): Promise<StoredApplication[]> {
   const all: StoredApplication[] = [];
   let startKey: Record<string, unknown> | undefined;
@@ -248,7 +328,7 @@ export async function allApplicationsOfOrg(table: string, kbo: string): Promise<
 }
 
 /** The back-office queue: submitted applications with this status, oldest submission first (gsi2). */
-export async function listApplicationsByStatus(table: string, status: ApplicationStatus, options: ListOptions = {}): Promise<Page> {
+export async function listApplicationsByStatus(table: string, status: ApplicationStatus, options: LegacyListOptions = {}): Promise<Page> {
   return queryPage({
     TableName: table,
     IndexName: 'gsi2',
@@ -261,7 +341,7 @@ export async function listApplicationsByStatus(table: string, status: Applicatio
 }
 
 /** Applications due for `job` at `now` (due index), for scheduled jobs. */
-export async function listDueApplications(table: string, job: string, now: Date, options: ListOptions = {}): Promise<Page> {
+export async function listDueApplications(table: string, job: string, now: Date, options: LegacyListOptions = {}): Promise<Page> {
   return queryPage({
     TableName: table,
     IndexName: 'due',

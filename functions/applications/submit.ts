@@ -1,4 +1,6 @@
 import { checkApplication } from '../../shared/applications/admissibility';
+import { checkContextFor } from '../../shared/applications/check-inputs';
+import { claimWritesFor } from '../../shared/applications/claims';
 import { brusselsDate } from '../../shared/time/calendar';
 import { transition } from '../../shared/applications/state-machine';
 import { submitOutcome } from '../../shared/applications/submission';
@@ -7,8 +9,8 @@ import { REFERENCE_VERSION } from '../../shared/reference/version';
 import { applicationInadmissibleMail } from '../mail/templates/application-inadmissible';
 import { applicationSubmittedMail } from '../mail/templates/application-submitted';
 import { decisionDeadlineEntry } from './due';
-import { transitionApplication } from './repository';
-import { checkContextFor, loadForCheck, toApplicationResponse, withVersionRetry, type ApplicationsConfig } from './use-cases';
+import type { ProviderPorts } from './ports';
+import { loadForCheck, toApplicationResponse, withVersionRetry } from './use-cases';
 
 /** A refused submit (incomplete or to be corrected): 409 listing every problem; the application stays a draft. */
 export class SubmissionRefused extends ProblemError {
@@ -40,17 +42,19 @@ export const submittedOutboxId = (applicationId: string) => `application-submitt
  * - R-APP-5 / R-CMP-3 → `inadmissible`, reasons stored and mailed;
  * - otherwise `screening`, or `waiting-for-quality-registration` (R-ORG-3), with the decision
  *   deadlines and the due-index entry of the `decision-deadlines` job (R-BO-2), and the confirmation mail.
- * State change and mail are one transaction (outbox). Submitting an application that was already
- * submitted returns its current state and sends nothing.
+ * State change, mail and the claims of its own references and language are one transaction (outbox;
+ * uniqueness by conditional write): of two parallel submits with the same own reference exactly one
+ * passes, the other starts again from a fresh read and is refused. Submitting an application that was
+ * already submitted returns its current state and sends nothing.
  */
-export async function submitOwnApplication(config: ApplicationsConfig, kbo: string, id: string, now: Date) {
+export async function submitOwnApplication(ports: ProviderPorts, kbo: string, id: string, now: Date) {
   return withVersionRetry(async () => {
-    const { app, organisation, orgApplications } = await loadForCheck(config, kbo, id);
+    const { app, organisation, inputs } = await loadForCheck(ports, kbo, id);
     if (app.status !== 'draft') {
       if (app.submittedAt !== null) return toApplicationResponse(app);
       transition(app.status, 'submit', 'provider'); // throws the 409 explaining why (e.g. cancelled)
     }
-    const findings = checkApplication(app, checkContextFor(app, organisation, orgApplications, now));
+    const findings = checkApplication(app, checkContextFor(app, inputs, brusselsDate(now.toISOString())));
     const outcome = submitOutcome(findings, organisation?.qualityRegistration.registered ?? false);
     if (outcome.outcome === 'refused' || organisation === null) throw new SubmissionRefused(findings);
 
@@ -65,7 +69,8 @@ export async function submitOwnApplication(config: ApplicationsConfig, kbo: stri
       submittedOn: brusselsDate(submittedAt),
     };
     if (outcome.outcome === 'inadmissible') {
-      const submitted = await transitionApplication(config.table, {
+      // inadmissible is a released status: it takes no claims
+      const submitted = await ports.applications.transition({
         application: app, event: outcome.event, actor: 'provider', now,
         changes: { submittedAt, referenceVersion: REFERENCE_VERSION, problems: [...outcome.reasons, ...outcome.warnings] },
         mail: { outboxId: submittedOutboxId(app.id), mail: applicationInadmissibleMail({ ...common, reasons: outcome.reasons }) },
@@ -75,9 +80,10 @@ export async function submitOwnApplication(config: ApplicationsConfig, kbo: stri
     }
     // R-ORG-3: waiting for the quality registration is not on the decision clock (it starts when recorded).
     const { deadlines, due } = outcome.event === 'submit-pending-quality-registration' ? { deadlines: null, due: null } : decisionDeadlineEntry(submittedAt);
-    const submitted = await transitionApplication(config.table, {
+    const submitted = await ports.applications.transition({
       application: app, event: outcome.event, actor: 'provider', now,
       changes: { submittedAt, referenceVersion: REFERENCE_VERSION, problems: outcome.warnings, deadlines },
+      claims: claimWritesFor(app, inputs.claims),
       mail: {
         outboxId: submittedOutboxId(app.id),
         mail: applicationSubmittedMail({

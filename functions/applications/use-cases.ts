@@ -1,28 +1,23 @@
-import { randomUUID } from 'node:crypto';
-import { checkApplication, type CheckContext } from '../../shared/applications/admissibility';
+import { checkApplication } from '../../shared/applications/admissibility';
 import type { Application, ApplicationBody } from '../../shared/applications/application';
-import { brusselsDate } from '../../shared/time/calendar';
-import { STATUS_LABELS, type ApplicationStatus } from '../../shared/applications/state-machine';
+import { checkContextFor, type CheckInputs } from '../../shared/applications/check-inputs';
+import { claimsOf, type ClaimState } from '../../shared/applications/claims';
+import { ensureDraft } from '../../shared/applications/draft';
+import type { ApplicationStatus } from '../../shared/applications/state-machine';
 import { isInadmissible, submitOutcome } from '../../shared/applications/submission';
 import { conflict, notFound, validationFailed, type RuleFinding } from '../../shared/http/problem';
-import { REFERENCE_DATA } from '../../shared/reference/reference-data';
-import { getOrganisation, type StoredOrganisation } from '../organisations/repository';
-import {
-  allApplicationsOfOrg,
-  ApplicationVersionConflict,
-  createApplication,
-  decodeCursor,
-  getApplicationOfOrg,
-  listApplicationsByOrg,
-  putApplication,
-  transitionApplication,
-  type StoredApplication,
-} from './repository';
+import { brusselsDate } from '../../shared/time/calendar';
+import type { StoredOrganisation } from '../organisations/store';
+import type { ProviderPorts } from './ports';
+import { ApplicationVersionConflict, type ApplicationStore, type StoredApplication } from './store';
 
-export interface ApplicationsConfig {
-  table: string;
-  bucket: string;
-}
+export { ensureDraft } from '../../shared/applications/draft';
+
+/*
+ * The provider's application use cases (R-SUB-1, R-APP-*, R-CMP-*): each takes its ports (stores,
+ * registration lookup, id source) and `now`; no SDK in here. The Lambda entry (functions/api/
+ * provider.ts) wires the DynamoDB/S3 adapters (wiring.ts); unit tests wire the in-memory fakes.
+ */
 
 const ATTEMPTS = 3;
 
@@ -47,26 +42,18 @@ export function toApplicationResponse(app: StoredApplication) {
   return visible;
 }
 
-export async function loadOwnApplication(config: ApplicationsConfig, kbo: string, id: string): Promise<StoredApplication> {
-  const app = await getApplicationOfOrg(config.table, id, kbo);
-  if (!app) throw notFound('Deze aanvraag bestaat niet of hoort niet bij uw organisatie.');
+/** One application of this organisation; another's is a 404 (never a 403: ids are not probed). */
+export async function loadOwn(applications: ApplicationStore, kbo: string, id: string): Promise<StoredApplication> {
+  const app = await applications.get(id);
+  if (!app || app.orgKbo !== kbo) throw notFound('Deze aanvraag bestaat niet of hoort niet bij uw organisatie.');
   return app;
 }
 
-/** R-SUB-1: after submitting the provider can no longer change the application. */
-export function ensureDraft(app: Application, action: string): void {
-  if (app.status === 'draft') return;
-  const message = app.status === 'cancelled'
-    ? `Deze aanvraag is geannuleerd en kan niet meer ${action} worden.`
-    : `Deze aanvraag is al ingediend (status '${STATUS_LABELS[app.status]}') en kan niet meer ${action} worden (R-SUB-1). Dien voor een gewijzigde opleiding een nieuwe aanvraag in.`;
-  throw conflict(message, { errors: [{ path: '', code: 'R-SUB-1', message }] });
-}
-
-export async function createDraft(config: ApplicationsConfig, kbo: string, body: ApplicationBody, now: Date) {
+export async function createDraft(ports: ProviderPorts, kbo: string, body: ApplicationBody, now: Date) {
   const at = now.toISOString();
   const app: Application = {
     ...body,
-    id: randomUUID(),
+    id: ports.newId(),
     orgKbo: kbo,
     status: 'draft',
     createdAt: at,
@@ -81,34 +68,33 @@ export async function createDraft(config: ApplicationsConfig, kbo: string, body:
     decision: null,
     odbNumbers: null,
   };
-  return toApplicationResponse(await createApplication(config.table, app));
+  return toApplicationResponse(await ports.applications.create(app));
 }
 
-export async function readApplication(config: ApplicationsConfig, kbo: string, id: string) {
-  return toApplicationResponse(await loadOwnApplication(config, kbo, id));
+export async function readApplication(ports: ProviderPorts, kbo: string, id: string) {
+  return toApplicationResponse(await loadOwn(ports.applications, kbo, id));
 }
 
 export async function listOwnApplications(
-  config: ApplicationsConfig,
+  ports: ProviderPorts,
   kbo: string,
-  query: { status?: ApplicationStatus | undefined; limit?: string | undefined; cursor?: string | undefined },
+  query: { status?: ApplicationStatus | undefined; limit?: string | number | undefined; cursor?: string | undefined },
 ) {
-  const startKey = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && (!startKey || startKey.gsi1pk !== `ORG#${kbo}#APPS`)) {
-    throw validationFailed([{ path: 'query.cursor', code: 'invalid_cursor', message: 'Deze cursor is ongeldig. Begin opnieuw bij de eerste pagina.' }]);
-  }
-  const page = await listApplicationsByOrg(config.table, kbo, {
+  const page = await ports.applications.listByOrg(kbo, {
     ...(query.status ? { status: query.status } : {}),
     limit: query.limit ? Number(query.limit) : 50,
-    ...(startKey ? { startKey } : {}),
+    ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
   });
+  if (!page) {
+    throw validationFailed([{ path: 'query.cursor', code: 'invalid_cursor', message: 'Deze cursor is ongeldig. Begin opnieuw bij de eerste pagina.' }]);
+  }
   return { items: page.items.map(toApplicationResponse), nextCursor: page.nextCursor };
 }
 
 /** Replace a draft (R-SUB-1: only while draft): the body replaces every field; documents and process fields are kept. */
-export async function replaceDraft(config: ApplicationsConfig, kbo: string, id: string, body: ApplicationBody, now: Date) {
+export async function replaceDraft(ports: ProviderPorts, kbo: string, id: string, body: ApplicationBody, now: Date) {
   return withVersionRetry(async () => {
-    const app = await loadOwnApplication(config, kbo, id);
+    const app = await loadOwn(ports.applications, kbo, id);
     ensureDraft(app, 'gewijzigd');
     const next: Application = {
       ...body,
@@ -116,55 +102,45 @@ export async function replaceDraft(config: ApplicationsConfig, kbo: string, id: 
       submittedAt: app.submittedAt, referenceVersion: app.referenceVersion, documents: app.documents, problems: app.problems,
       questions: app.questions, deadlines: app.deadlines, forwarding: app.forwarding, decision: app.decision, odbNumbers: app.odbNumbers,
     };
-    return toApplicationResponse(await putApplication(config.table, next, app.version, { previous: app }));
+    return toApplicationResponse(await ports.applications.put(next, app.version, { previous: app }));
   });
 }
 
 /** R-SUB-1: cancel discards a draft (state machine event `cancel`). */
-export async function cancelDraft(config: ApplicationsConfig, kbo: string, id: string, now: Date) {
+export async function cancelDraft(ports: ProviderPorts, kbo: string, id: string, now: Date) {
   return withVersionRetry(async () => {
-    const app = await loadOwnApplication(config, kbo, id);
+    const app = await loadOwn(ports.applications, kbo, id);
     if (app.status === 'cancelled') return toApplicationResponse(app); // a repeated DELETE changes nothing
     ensureDraft(app, 'geannuleerd');
-    const cancelled = await transitionApplication(config.table, { application: app, event: 'cancel', actor: 'provider', now, due: null });
-    return toApplicationResponse(cancelled);
+    return toApplicationResponse(await ports.applications.transition({ application: app, event: 'cancel', actor: 'provider', now, due: null }));
   });
 }
 
-/** Statuses whose own references no longer count as "in use". */
-const RELEASED: readonly ApplicationStatus[] = ['draft', 'cancelled', 'inadmissible', 'rejected'];
-
-/**
- * Everything a check needs, read in parallel: the application (404 when not the organisation's),
- * the organisation, and the organisation's applications (own-reference uniqueness).
- */
-export async function loadForCheck(config: ApplicationsConfig, kbo: string, id: string) {
-  const [app, organisation, orgApplications] = await Promise.all([
-    loadOwnApplication(config, kbo, id),
-    getOrganisation(config.table, kbo),
-    allApplicationsOfOrg(config.table, kbo),
-  ]);
-  return { app, organisation, orgApplications };
+/** Who holds the application's claims (own references, language), and their statuses: O(size of the application). */
+async function claimStateOf(applications: ApplicationStore, app: Application): Promise<ClaimState> {
+  const holders = await applications.claimHolders(app.orgKbo, claimsOf(app));
+  const others = [...holders.values()].filter((holder) => holder !== app.id);
+  const holderStatuses = others.length === 0 ? new Map<string, ApplicationStatus>() : await applications.statuses(others);
+  return { holders, holderStatuses };
 }
 
-/** The context of `checkApplication` for this application: today, the organisation, own references in use. */
-export function checkContextFor(
-  app: Application,
-  organisation: StoredOrganisation | null,
-  orgApplications: readonly StoredApplication[],
-  now: Date,
-): CheckContext {
-  const others = orgApplications.filter((other) => other.id !== app.id && !RELEASED.includes(other.status));
-  const ownReferencesInUse = others.flatMap((other) => [
-    ...(other.ownReference ? [other.ownReference] : []),
-    ...(other.modules ?? []).flatMap((module) => (module.ownReference ? [module.ownReference] : [])),
+/**
+ * Everything a check needs, each read independent of the size of the portfolio: the application
+ * (404 when not the organisation's), the organisation, the holders of its own references and
+ * language (claims), and the registration it replaces (R-REG-2).
+ */
+export async function loadForCheck(ports: ProviderPorts, kbo: string, id: string): Promise<{ app: StoredApplication; organisation: StoredOrganisation | null; inputs: CheckInputs }> {
+  const app = await loadOwn(ports.applications, kbo, id);
+  const replaces = app.replacesOdbNumber ?? null;
+  const [organisation, claims, replacedRegistration] = await Promise.all([
+    ports.organisations.get(kbo),
+    claimStateOf(ports.applications, app),
+    replaces === null ? Promise.resolve(undefined) : ports.registrations.find(replaces),
   ]);
   return {
-    today: brusselsDate(now.toISOString()),
+    app,
     organisation,
-    documents: app.documents,
-    reference: REFERENCE_DATA,
-    ownReferencesInUse,
+    inputs: { organisation, claims, ...(replacedRegistration === undefined ? {} : { replacedRegistration }) },
   };
 }
 
@@ -178,9 +154,9 @@ export interface CheckReport {
 }
 
 /** POST …/check: every finding at once, and what a submit would do now. Writes nothing. */
-export async function checkOwnApplication(config: ApplicationsConfig, kbo: string, id: string, now: Date): Promise<CheckReport> {
-  const { app, organisation, orgApplications } = await loadForCheck(config, kbo, id);
-  const problems = checkApplication(app, checkContextFor(app, organisation, orgApplications, now));
+export async function checkOwnApplication(ports: ProviderPorts, kbo: string, id: string, now: Date): Promise<CheckReport> {
+  const { app, organisation, inputs } = await loadForCheck(ports, kbo, id);
+  const problems = checkApplication(app, checkContextFor(app, inputs, brusselsDate(now.toISOString())));
   const outcome = submitOutcome(problems, organisation?.qualityRegistration.registered ?? false);
   return {
     id: app.id,

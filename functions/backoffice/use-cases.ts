@@ -19,7 +19,8 @@ import {
   transitionApplication,
   type StoredApplication,
 } from '../applications/repository';
-import { loadOwnApplication, toApplicationResponse, withVersionRetry } from '../applications/use-cases';
+import { toApplicationResponse, withVersionRetry } from '../applications/use-cases';
+import { loadOwnApplication } from '../applications/wiring';
 import { applicationDocumentKey } from '../documents/application-documents';
 import { s3 } from '../documents/store';
 import { decisionRejectedMail } from '../mail/templates/decision-rejected';

@@ -1,10 +1,12 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { MAGIC_BYTES_NEEDED } from './magic-bytes';
+import { UPLOAD_SLOT_SECONDS, type DocumentStorage } from './storage';
+
+export { UPLOAD_SLOT_SECONDS, type UploadSlot } from './storage';
 
 /**
- * The documents bucket: presigned POST upload slots and the inspection of what arrived.
- * Path-style locally (S3 emulator); `WHEN_REQUIRED` so presigning adds no checksum real S3 rejects.
+ * S3 adapter of the document storage port. Path-style locally (S3 emulator); `WHEN_REQUIRED` so
+ * presigning adds no checksum real S3 rejects.
  */
 let client: S3Client | undefined;
 
@@ -16,62 +18,59 @@ export function s3(): S3Client {
   return client;
 }
 
-/** Seconds an upload slot stays valid. */
-export const UPLOAD_SLOT_SECONDS = 15 * 60;
-
-export interface UploadSlot {
-  url: string;
-  fields: Record<string, string>;
-  expiresAt: string;
-  maxBytes: number;
-}
-
-/**
- * A presigned POST for exactly this key, this Content-Type and this size. Real S3 enforces the policy;
- * the emulator does not, so `inspectUpload` + `verifyUpload` check the same things after the upload.
- */
-export async function createUploadSlot(bucket: string, key: string, contentType: string, size: number, now: Date): Promise<UploadSlot> {
-  const { url, fields } = await createPresignedPost(s3(), {
-    Bucket: bucket,
-    Key: key,
-    Conditions: [
-      ['eq', '$Content-Type', contentType],
-      ['content-length-range', size, size],
-    ],
-    Fields: { 'Content-Type': contentType },
-    Expires: UPLOAD_SLOT_SECONDS,
-  });
-  return { url, fields, expiresAt: new Date(now.getTime() + UPLOAD_SLOT_SECONDS * 1000).toISOString(), maxBytes: size };
-}
-
-export interface Inspection {
-  size: number;
-  contentType: string | undefined;
-  /** The first bytes (at most MAGIC_BYTES_NEEDED). */
-  head: Uint8Array;
-}
-
+const isStatus = (error: unknown, ...codes: number[]) => {
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return status !== undefined && codes.includes(status);
+};
 const isMissing = (error: unknown) => {
   const name = (error as { name?: string }).name;
-  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  return name === 'NotFound' || name === 'NoSuchKey' || status === 404;
+  return name === 'NotFound' || name === 'NoSuchKey' || isStatus(error, 404);
 };
 
-/** Size, stored Content-Type and first bytes of an uploaded object; null when nothing was uploaded. */
-export async function inspectUpload(bucket: string, key: string): Promise<Inspection | null> {
-  try {
-    const head = await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    const size = head.ContentLength ?? 0;
-    if (size === 0) return { size, contentType: head.ContentType, head: new Uint8Array() };
-    const object = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${MAGIC_BYTES_NEEDED - 1}` }));
-    const bytes = object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
-    return { size, contentType: head.ContentType, head: bytes.subarray(0, MAGIC_BYTES_NEEDED) };
-  } catch (error) {
-    if (isMissing(error)) return null;
-    throw error;
-  }
-}
+export function s3DocumentStorage(bucket: string): DocumentStorage {
+  return {
+    /**
+     * Real S3 enforces the policy (exact key, Content-Type, `content-length-range`); the emulator does
+     * not, so the confirm checks the same things after the upload.
+     */
+    async uploadSlot(key, contentType, size, now) {
+      const { url, fields } = await createPresignedPost(s3(), {
+        Bucket: bucket,
+        Key: key,
+        Conditions: [
+          ['eq', '$Content-Type', contentType],
+          ['content-length-range', size, size],
+        ],
+        Fields: { 'Content-Type': contentType },
+        Expires: UPLOAD_SLOT_SECONDS,
+      });
+      return { url, fields, expiresAt: new Date(now.getTime() + UPLOAD_SLOT_SECONDS * 1000).toISOString(), maxBytes: size };
+    },
 
-export async function deleteUpload(bucket: string, key: string): Promise<void> {
-  await s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    async read(key, maxBytes) {
+      try {
+        const head = await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+        const size = head.ContentLength ?? 0;
+        if (size === 0 || size > maxBytes) return { size, contentType: head.ContentType, bytes: new Uint8Array() };
+        const object = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${maxBytes - 1}` }));
+        const bytes = object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
+        // what was read is what is judged (and, if accepted, stored): size and type of these bytes
+        return { size: bytes.length < size ? bytes.length : size, contentType: object.ContentType ?? head.ContentType, bytes };
+      } catch (error) {
+        if (isMissing(error)) return null;
+        throw error;
+      }
+    },
+
+    async promote(from, to, checked) {
+      await s3().send(new PutObjectCommand({
+        Bucket: bucket, Key: to, Body: checked.bytes, ...(checked.contentType ? { ContentType: checked.contentType } : {}),
+      }));
+      await s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: from }));
+    },
+
+    async delete(key) {
+      await s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
+  };
 }

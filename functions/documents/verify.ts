@@ -1,7 +1,7 @@
 import { MAX_DOCUMENT_BYTES } from '../../shared/applications/documents';
 import type { Problem } from '../../shared/http/problem';
-import { matchesMagicBytes } from './magic-bytes';
-import type { Inspection } from './store';
+import { isOfDeclaredType } from './content-type';
+import type { StoredObject } from './storage';
 
 export interface DeclaredUpload {
   name: string;
@@ -11,9 +11,9 @@ export interface DeclaredUpload {
 
 /**
  * Every reason to refuse an uploaded file, all at once: larger than 20 MB or than declared, another
- * Content-Type than declared, or bytes that are not what the type claims (magic bytes).
+ * Content-Type than declared, or content that is not what the type claims (detector + manifest).
  */
-export function verifyUpload(declared: DeclaredUpload, found: Inspection): Problem[] {
+export async function verifyUpload(declared: DeclaredUpload, found: Pick<StoredObject, 'size' | 'contentType' | 'bytes'>): Promise<Problem[]> {
   const problems: Problem[] = [];
   if (found.size > MAX_DOCUMENT_BYTES) {
     problems.push({ path: 'file', code: 'document-too-large', message: 'Het bestand is te groot (max. 20 MB).' });
@@ -29,7 +29,8 @@ export function verifyUpload(declared: DeclaredUpload, found: Inspection): Probl
       message: `Het bestand werd opgeladen met een ander type dan aangekondigd (${declared.contentType}).`,
     });
   }
-  if (!matchesMagicBytes(declared.contentType, found.head)) {
+  // a file over the limit is not read, so its content is not judged
+  if (found.size <= MAX_DOCUMENT_BYTES && !(await isOfDeclaredType(declared.contentType, found.bytes))) {
     problems.push({
       path: 'file', code: 'document-magic-bytes',
       message: `De inhoud van "${declared.name}" is geen bestand van het aangekondigde type (${declared.contentType}).`,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { DocumentUploadRequest } from '../../shared/applications/documents';
 import { conflict, notFound, validationFailed } from '../../shared/http/problem';
 import {
@@ -7,14 +6,17 @@ import {
   type OrganisationBody,
   type OrganisationResponse,
 } from '../../shared/organisations/organisation';
-import { createUploadSlot, deleteUpload, inspectUpload, type UploadSlot } from '../documents/store';
-import { verifyUpload } from '../documents/verify';
-import { getOrganisation, OrganisationVersionConflict, saveOrganisation, type StoredOrganisation } from './repository';
+import type { ProviderPorts } from '../applications/ports';
+import { checkQuarantined } from '../documents/application-documents';
+import { quarantineKey, type UploadSlot } from '../documents/storage';
+import { OrganisationVersionConflict, type OrganisationStore } from './store';
 
-export interface OrganisationConfig {
-  table: string;
-  bucket: string;
-}
+/*
+ * The organisation use cases (R-ORG-2, R-ORG-4, R-REG-4): they take their ports (organisation store,
+ * document storage, id source) and `now`; the adapters are wired in functions/applications/wiring.ts.
+ */
+
+type OrganisationPorts = Pick<ProviderPorts, 'organisations' | 'documents' | 'newId'>;
 
 const ATTEMPTS = 3;
 
@@ -24,38 +26,39 @@ async function withRetry<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (!(error instanceof OrganisationVersionConflict) || attempt >= ATTEMPTS) {
-        if (error instanceof OrganisationVersionConflict) {
-          throw conflict('De organisatiegegevens werden tegelijk gewijzigd. Probeer het opnieuw.');
-        }
-        throw error;
-      }
+      if (!(error instanceof OrganisationVersionConflict)) throw error;
+      if (attempt >= ATTEMPTS) throw conflict('De organisatiegegevens werden tegelijk gewijzigd. Probeer het opnieuw.');
     }
   }
 }
 
 const notFilledIn = () => notFound('Uw organisatie heeft nog geen gegevens ingevuld. Vul ze in met PUT /v1/organisation.');
 
-export async function readOrganisation(config: OrganisationConfig, kbo: string): Promise<OrganisationResponse> {
-  const org = await getOrganisation(config.table, kbo);
+async function loadOrganisation(organisations: OrganisationStore, kbo: string) {
+  const org = await organisations.get(kbo);
   if (!org) throw notFilledIn();
-  return toOrganisationResponse(org);
+  return org;
+}
+
+export async function readOrganisation(ports: OrganisationPorts, kbo: string): Promise<OrganisationResponse> {
+  return toOrganisationResponse(await loadOrganisation(ports.organisations, kbo));
 }
 
 /** R-ORG-2, R-ORG-4: enter or update the details; quality registration and LMS document are kept. */
-export async function writeOrganisation(config: OrganisationConfig, kbo: string, body: OrganisationBody, now: Date): Promise<OrganisationResponse> {
+export async function writeOrganisation(ports: OrganisationPorts, kbo: string, body: OrganisationBody, now: Date): Promise<OrganisationResponse> {
   return withRetry(async () => {
-    const existing = await getOrganisation(config.table, kbo);
+    const existing = await ports.organisations.get(kbo);
+    const { version: _version, ...kept } = existing ?? { version: 0 };
     const updated = organisationFromBody(kbo, body, now.toISOString(), existing);
-    const saved = await saveOrganisation(
-      config.table,
-      { ...updated, lmsUpload: existing?.lmsUpload ?? null, lmsDocumentKey: existing?.lmsDocumentKey ?? null },
+    const saved = await ports.organisations.save(
+      { ...kept, ...updated, lmsUpload: existing?.lmsUpload ?? null, lmsDocumentKey: existing?.lmsDocumentKey ?? null },
       existing?.version ?? null,
     );
     return toOrganisationResponse(saved);
   });
 }
 
+/** The FINAL key of the organisation's LMS follow-up document (clients upload to its quarantine key). */
 export const lmsDocumentKey = (kbo: string, documentId: string) => `organisations/${kbo}/lms-document/${documentId}`;
 
 export interface LmsUploadSlot {
@@ -65,22 +68,22 @@ export interface LmsUploadSlot {
 }
 
 /** R-ORG-4: an upload slot for the follow-up document. A document already on file stays on file until the new one is confirmed. */
-export async function createLmsUploadSlot(config: OrganisationConfig, kbo: string, body: DocumentUploadRequest, now: Date): Promise<LmsUploadSlot> {
-  const id = randomUUID();
-  const key = lmsDocumentKey(kbo, id);
+export async function createLmsUploadSlot(ports: OrganisationPorts, kbo: string, body: DocumentUploadRequest, now: Date): Promise<LmsUploadSlot> {
+  const id = ports.newId();
+  const key = quarantineKey(lmsDocumentKey(kbo, id));
   const createdAt = now.toISOString();
   await withRetry(async () => {
-    const org = await getOrganisation(config.table, kbo);
+    const org = await ports.organisations.get(kbo);
     if (!org) throw conflict('Vul eerst de gegevens van uw organisatie in (PUT /v1/organisation) voor u een document oplaadt.');
     const { version, ...rest } = org;
-    await saveOrganisation(config.table, {
+    await ports.organisations.save({
       ...rest,
       lmsDocument: org.lmsDocument.status === 'on-file' ? org.lmsDocument : { status: 'pending', fileName: body.name, uploadedAt: null },
       lmsUpload: { id, name: body.name, contentType: body.contentType, size: body.size, key, createdAt },
       updatedAt: createdAt,
     }, version);
   });
-  const upload = await createUploadSlot(config.bucket, key, body.contentType, body.size, now);
+  const upload = await ports.documents.uploadSlot(key, body.contentType, body.size, now);
   return {
     document: { id, name: body.name, contentType: body.contentType, size: body.size, kind: 'blendedFollowUp', status: 'pending', createdAt, uploadedAt: null },
     upload,
@@ -88,35 +91,34 @@ export async function createLmsUploadSlot(config: OrganisationConfig, kbo: strin
   };
 }
 
-/** R-ORG-4: checks the uploaded follow-up document (size, type, magic bytes) and puts it on file; a mismatch is deleted and refused. */
-export async function confirmLmsUpload(config: OrganisationConfig, kbo: string, documentId: string, now: Date): Promise<OrganisationResponse> {
-  const org = await getOrganisation(config.table, kbo);
-  if (!org) throw notFilledIn();
-  if (org.lmsDocumentKey === lmsDocumentKey(kbo, documentId) && org.lmsDocument.status === 'on-file') return toOrganisationResponse(org);
+/**
+ * R-ORG-4 (ASVS 5.2): checks the uploaded follow-up document (size, type, content) in quarantine and
+ * puts it on file from its final key; a mismatch is deleted and refused. The slot is single-use: a
+ * second confirm of the document on file re-checks nothing and changes nothing.
+ */
+export async function confirmLmsUpload(ports: OrganisationPorts, kbo: string, documentId: string, now: Date): Promise<OrganisationResponse> {
+  const org = await loadOrganisation(ports.organisations, kbo);
+  const finalKey = lmsDocumentKey(kbo, documentId);
+  if (org.lmsDocumentKey === finalKey && org.lmsDocument.status === 'on-file') return toOrganisationResponse(org);
   const pending = org.lmsUpload;
   if (!pending || pending.id !== documentId) throw notFound('Dit uploadslot bestaat niet (meer). Vraag een nieuw aan.');
-  const found = await inspectUpload(config.bucket, pending.key);
-  if (!found) {
-    throw conflict('Het bestand is nog niet opgeladen. Laad het op met het uploadslot en bevestig daarna opnieuw.');
-  }
-  const problems = verifyUpload(pending, found);
-  const refused = problems.length > 0;
-  if (refused) await deleteUpload(config.bucket, pending.key);
+  const verdict = await checkQuarantined(ports.documents, pending, finalKey);
   const saved = await withRetry(async () => {
-    const current = await getOrganisation(config.table, kbo);
-    if (!current) throw notFilledIn();
+    const current = await loadOrganisation(ports.organisations, kbo);
     if (current.lmsUpload?.id !== documentId) return current;
     const { version, ...rest } = current;
     const stillOnFile = current.lmsDocument.status === 'on-file';
-    return saveOrganisation(config.table, {
+    return ports.organisations.save({
       ...rest,
       lmsUpload: null,
-      ...(refused
-        ? { lmsDocument: stillOnFile ? current.lmsDocument : { status: 'missing', fileName: null, uploadedAt: null } }
-        : { lmsDocument: { status: 'on-file', fileName: pending.name, uploadedAt: now.toISOString() }, lmsDocumentKey: pending.key }),
+      ...(verdict.accepted
+        ? { lmsDocument: { status: 'on-file', fileName: pending.name, uploadedAt: now.toISOString() }, lmsDocumentKey: finalKey }
+        : { lmsDocument: stillOnFile ? current.lmsDocument : { status: 'missing', fileName: null, uploadedAt: null } }),
       updatedAt: now.toISOString(),
     }, version);
   });
-  if (refused) throw validationFailed(problems, 'Het bestand werd geweigerd en verwijderd. Vraag een nieuw uploadslot aan en laad het juiste bestand op.');
-  return toOrganisationResponse(saved as StoredOrganisation);
+  if (!verdict.accepted) {
+    throw validationFailed(verdict.problems, 'Het bestand werd geweigerd en verwijderd. Vraag een nieuw uploadslot aan en laad het juiste bestand op.');
+  }
+  return toOrganisationResponse(saved);
 }

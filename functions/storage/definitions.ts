@@ -70,12 +70,22 @@ export interface BucketDefinition {
   expireAfterDays?: number;
   /** …only those under this prefix, when given. */
   expirePrefix?: string;
+  /**
+   * Where clients upload through presigned POST (quarantine). A function that writes the bucket may
+   * delete objects under this prefix only (rejected uploads, and uploads once checked and stored).
+   */
+  clientUploadPrefix?: string;
 }
 
 export const documentsBucket = {
   id: 'documents',
   envVar: 'DOCUMENTS_BUCKET',
   browserUploads: true,
+  // Issue 12: clients upload only under quarantine/ (functions/documents/storage.ts); what nobody
+  // confirmed within a day is gone. Checked documents live outside it and do not expire.
+  expireAfterDays: 1,
+  expirePrefix: 'quarantine/',
+  clientUploadPrefix: 'quarantine/',
 } as const satisfies BucketDefinition;
 
 /** Issue orders for the cheque issuer (one file per approved request). */

@@ -14,6 +14,7 @@
  * | chequeRequest | CHQ#<id>              | CHQ                | WORKER#<hash> / <createdAt>#<id>      |                                     |
  * | budget        | WORKER#<hash>         | BUDGET#<schoolYear>|                                       |                                     |
  * | issuerEvent   | ISSUEREVENT#<eventId> | ISSUEREVENT        |                                       |                                     |
+ * | claim         | CLAIM#<kbo>#<kind>#<value> | CLAIM         | (an own reference or language held by `applicationId`)                      |
  *
  * Due index (`due`): `duePk` = the job name that must act on the item, `dueAt` = ISO time from which
  * it is due. Set it when an item becomes due for a job; remove both attributes when the job has acted.
@@ -31,6 +32,8 @@ export const keys = {
   chequeRequest: (id: string) => ({ pk: `CHQ#${id}`, sk: 'CHQ' }),
   budget: (workerHash: string, schoolYear: string) => ({ pk: `WORKER#${workerHash}`, sk: `BUDGET#${schoolYear}` }),
   issuerEvent: (eventId: string) => ({ pk: `ISSUEREVENT#${eventId}`, sk: 'ISSUEREVENT' }),
+  /** An own reference or a language of an organisation, held by one submitted application (uniqueness by conditional write). */
+  claim: (kbo: string, kind: string, value: string) => ({ pk: `CLAIM#${kbo}#${kind}#${value}`, sk: 'CLAIM' }),
 } as const;
 
 export const gsi = {

@@ -39,7 +39,7 @@ type Grant = Partial<Omit<FunctionAccess, 'tables' | 'buckets'>> & { tables?: Fu
 const routeRules: ReadonlyArray<{ path: string; exact?: boolean; grant: Grant }> = [
   // Open data: the search reads the published snapshot.
   { path: '/v1/trainings', exact: true, grant: { buckets: { [catalogueBucket.id]: 'read' } } },
-  // Providers: presigned POST upload slots (s3:PutObject) and reading their own documents back.
+  // Providers: presigned POST upload slots (s3:PutObject), reading uploads back; s3:DeleteObject only under quarantine/ (clientUploadPrefix).
   { path: '/v1/applications', grant: { buckets: { [documentsBucket.id]: 'readWrite' } } },
   { path: '/v1/organisation', grant: { buckets: { [documentsBucket.id]: 'readWrite' } } },
   // Back office: download links (presigned GET) for the documents of an application.

@@ -3,7 +3,7 @@ import { hasBlendedFollowUpOnFile } from '../organisations/organisation';
 import { cefrRank, FIRST_NON_BASIC_CEFR_LEVEL, type CefrLevel } from '../reference/cefr';
 import { hasCode } from '../reference/code-list';
 import { LANGUAGE_BASIC_COMPETENCES, MIN_PILLARS_FOR_GENERAL_GROUP } from '../reference/competences';
-import type { ApplicationBody } from './application';
+import type { ApplicationBody, EvcTrajectory } from './application';
 import { addMonths, compareDates, isIsoDate, schoolYearsSpanned } from '../time/calendar';
 import {
   basicOf,
@@ -37,9 +37,14 @@ export { REQUIRED } from './completeness';
  *   velden zijn verplicht, behalve (optioneel)"). Blocks submitting; the application stays a draft.
  * - a rule id (`R-APP-5`, `R-CMP-3`, …) for a rule; see `INADMISSIBILITY_RULES` (submission.ts) for
  *   the two that make a complete application inadmissible.
- * - `unique-own-reference`: an own reference already used; `date-order`: end before start.
+ * - `unique-own-reference`: an own reference already used; `date-order`: end before start;
+ *   `blended-planned-time`: a blended training in study points alone. R-APP-7 is also a warning (a
+ *   second application for the same language); R-REG-2 also an error for a `replacesOdbNumber` that
+ *   is not the provider's own active registration.
  */
 export const UNIQUE_OWN_REFERENCE = 'unique-own-reference';
+/** A blended training given in study points alone ([M] step 3: planned time, not study points). */
+export const BLENDED_PLANNED_TIME = 'blended-planned-time';
 export const DATE_ORDER = 'date-order';
 
 /** R-APP-4/R-APP-5: the minimum size unless it is a mentor training. */
@@ -52,30 +57,39 @@ export const EVC_HOURS = 16;
 export const LONG_TRAINING_MONTHS = 12;
 export const MAX_SCHOOL_YEARS = 2;
 
-/** Below the minimum size (R-APP-4/5): contact hours if known, else study points; unknown → false. */
-function isBelowMinimumSize(contactHours: number | null | undefined, studyPoints: number | null | undefined): boolean {
-  if (typeof contactHours === 'number') return contactHours < MIN_CONTACT_HOURS;
-  if (typeof studyPoints === 'number') return studyPoints < MIN_STUDY_POINTS;
-  return false;
+/** How the size of a training or module is judged (R-APP-4/5): contact hours if known, else study points. */
+type SizeBasis = 'contactHours' | 'studyPoints';
+
+/** Below the minimum size: the basis it was judged on; null when not below (or unknown). */
+function belowMinimumSize(contactHours: number | null | undefined, studyPoints: number | null | undefined): SizeBasis | null {
+  if (typeof contactHours === 'number') return contactHours < MIN_CONTACT_HOURS ? 'contactHours' : null;
+  if (typeof studyPoints === 'number') return studyPoints < MIN_STUDY_POINTS ? 'studyPoints' : null;
+  return null;
 }
+
+/** The size in words that fit its basis: never "32 contacturen" for a training measured in study points. */
+const belowMinimumPhrase = (basis: SizeBasis) =>
+  basis === 'contactHours' ? `minder dan ${MIN_CONTACT_HOURS} contacturen` : `minder dan ${MIN_STUDY_POINTS} studiepunten`;
 
 // ── size, mentor training, workplace learning ───────────────────────────────────────────────────
 
-/** R-APP-4: below 32 contact hours the question "mentor training?" must be answered. */
+/** R-APP-4: below the minimum size the question "mentor training?" must be answered. */
 const checkMentorQuestion: Check = (app) => {
   const findings: RuleFinding[] = [];
-  if (isBelowMinimumSize(effectiveContactHours(app), app.studyPoints) && isMissing(app.mentorTraining)) {
+  const basis = belowMinimumSize(effectiveContactHours(app), app.studyPoints);
+  if (basis !== null && isMissing(app.mentorTraining)) {
     findings.push(
-      error('mentorTraining', 'R-APP-4', 'De opleiding heeft minder dan 32 contacturen: geef aan of het een mentoropleiding is.'),
+      error('mentorTraining', 'R-APP-4', `De opleiding heeft ${belowMinimumPhrase(basis)}: geef aan of het een mentoropleiding is.`),
     );
   }
   modulesOf(app).forEach((module, index) => {
-    if (isBelowMinimumSize(module.contactHours, module.studyPoints) && isMissing(module.mentorTraining)) {
+    const moduleBasis = belowMinimumSize(module.contactHours, module.studyPoints);
+    if (moduleBasis !== null && isMissing(module.mentorTraining)) {
       findings.push(
         error(
           `modules.${index}.mentorTraining`,
           'R-APP-4',
-          `Module ${index + 1} heeft minder dan 32 contacturen: geef aan of het een mentoropleiding is.`,
+          `Module ${index + 1} heeft ${belowMinimumPhrase(moduleBasis)}: geef aan of het een mentoropleiding is.`,
         ),
       );
     }
@@ -88,14 +102,12 @@ const checkMentorQuestion: Check = (app) => {
  * Judged on the training as a whole: since 2021-2022 learners may combine short modules [M].
  */
 const checkMinimumSize: Check = (app) => {
-  if (!isBelowMinimumSize(effectiveContactHours(app), app.studyPoints) || app.mentorTraining !== false) return [];
-  return [
-    error(
-      'contactHours',
-      'R-APP-5',
-      'Een opleiding van minder dan 32 contacturen die geen mentoropleiding is, is onontvankelijk. Alleen mentoropleidingen zijn vrijgesteld van het minimum van 32 uur.',
-    ),
-  ];
+  const basis = belowMinimumSize(effectiveContactHours(app), app.studyPoints);
+  if (basis === null || app.mentorTraining !== false) return [];
+  const minimum = basis === 'contactHours'
+    ? `Een opleiding van minder dan ${MIN_CONTACT_HOURS} contacturen die geen mentoropleiding is, is onontvankelijk. Alleen mentoropleidingen zijn vrijgesteld van het minimum van ${MIN_CONTACT_HOURS} uur.`
+    : `Een opleiding van minder dan ${MIN_STUDY_POINTS} studiepunten die geen mentoropleiding is, is onontvankelijk. Alleen mentoropleidingen zijn vrijgesteld van de minimumomvang.`;
+  return [error(basis, 'R-APP-5', minimum)];
 };
 
 /** R-APP-1: workplace-learning hours are part of the contact hours. */
@@ -134,10 +146,18 @@ const checkBlendedFollowUp: Check = (app, context) => {
   ];
 };
 
-/** R-APP-3: a blended training is integral unless every module is blended. */
+/**
+ * R-APP-3: a blended training is integral unless every module is blended. So a modular training is
+ * blended in all its modules or in none: a training-level `blended` with a module that is not, or
+ * some modules blended and others not (also when the training-level `blended` is null), is refused
+ * on each module that is not blended.
+ */
 const checkBlendedStructure: Check = (app) => {
-  if (isMissing(app.blended) || app.structure !== 'modular') return [];
-  return modulesOf(app).flatMap((module, index) =>
+  if (app.structure !== 'modular') return [];
+  const modules = modulesOf(app);
+  const blendedModules = modules.filter(isModuleBlended).length;
+  if (isMissing(app.blended) && (blendedModules === 0 || blendedModules === modules.length)) return [];
+  return modules.flatMap((module, index) =>
     isModuleBlended(module)
       ? []
       : [
@@ -150,26 +170,68 @@ const checkBlendedStructure: Check = (app) => {
   );
 };
 
+/**
+ * [M] step 3: blended post-graduate courses are expressed in planned time, not in study points. A
+ * blended training (or module) given in study points alone is refused until its contact hours are
+ * given (code `blended-planned-time`; it is corrected, not inadmissible).
+ */
+const checkBlendedPlannedTime: Check = (app) => {
+  const findings: RuleFinding[] = [];
+  if (!isMissing(app.blended) && typeof app.studyPoints === 'number' && effectiveContactHours(app) === undefined) {
+    findings.push(
+      error(
+        'contactHours',
+        BLENDED_PLANNED_TIME,
+        'Een blended opleiding drukt u uit in geplande tijd, niet in studiepunten: vul de contacturen en de uren afstandsleren in.',
+      ),
+    );
+  }
+  modulesOf(app).forEach((module, index) => {
+    if (isModuleBlended(module) && typeof module.studyPoints === 'number' && typeof module.contactHours !== 'number') {
+      findings.push(
+        error(
+          `modules.${index}.contactHours`,
+          BLENDED_PLANNED_TIME,
+          `Module ${index + 1} is blended: druk ze uit in geplande tijd (contacturen), niet in studiepunten.`,
+        ),
+      );
+    }
+  });
+  return findings;
+};
+
 // ── special kinds of training ───────────────────────────────────────────────────────────────────
 
-const EVC_MENTION = /\bEVC\b/i;
-const EVC_TITLE = /^(?:BK )?EVC-traject \S/;
+const EVC_TITLES: Record<EvcTrajectory, { pattern: RegExp; convention: string }> = {
+  recognised: { pattern: /^BK EVC-traject \S/, convention: "'BK EVC-traject <naam>'" },
+  other: { pattern: /^EVC-traject \S/, convention: "'EVC-traject <naam>'" },
+};
 
-/** R-APP-6: EVC trajectories: "BK EVC-traject <naam>" or "EVC-traject <naam>", 16 hours, mentor training. */
+/**
+ * R-APP-6: an EVC trajectory is registered as "BK EVC-traject <naam>" (recognised,
+ * profession-qualifying) or "EVC-traject <naam>" (others), with 16 hours, as mentor training.
+ * Reading (domain.md): only the explicit `evcTrajectory` makes an application an EVC trajectory; a
+ * title that merely contains "EVC" (e.g. "Opleiding tot EVC-assessor", 40 h) triggers nothing.
+ */
 const checkEvc: Check = (app) => {
-  if (isBlank(app.title) || !EVC_MENTION.test(app.title ?? '')) return [];
+  const kind = app.evcTrajectory;
+  if (kind === null || kind === undefined) return [];
   const findings: RuleFinding[] = [];
-  if (!EVC_TITLE.test(app.title ?? '')) {
+  const title = EVC_TITLES[kind];
+  if (!isBlank(app.title) && !title.pattern.test(app.title ?? '')) {
     findings.push(
       error(
         'title',
         'R-APP-6',
-        "Noem een EVC-traject 'BK EVC-traject <naam>' (erkend beroepskwalificerend) of 'EVC-traject <naam>' (andere).",
+        kind === 'recognised'
+          ? `Noem een erkend beroepskwalificerend EVC-traject ${title.convention}.`
+          : `Noem een EVC-traject dat niet erkend beroepskwalificerend is ${title.convention}.`,
       ),
     );
   }
-  if (typeof app.contactHours === 'number' && app.contactHours !== EVC_HOURS) {
-    findings.push(error('contactHours', 'R-APP-6', 'Een EVC-traject wordt geregistreerd met 16 uren.'));
+  const hours = effectiveContactHours(app);
+  if (hours !== undefined && hours !== EVC_HOURS) {
+    findings.push(error('contactHours', 'R-APP-6', `Een EVC-traject wordt geregistreerd met ${EVC_HOURS} uren.`));
   }
   if (app.mentorTraining !== true) {
     findings.push(
@@ -273,6 +335,47 @@ const checkReregistrationLeadTime: Check = (app, context) => {
   ];
 };
 
+/**
+ * R-REG-2: a re-registration replaces one of the provider's OWN registrations that is still active
+ * (checked at check and submit, not only at approval, when nobody can edit the application any
+ * more). Another organisation's registration reads as unknown, so numbers of others are not probed.
+ */
+const checkReplacedRegistration: Check = (app, context) => {
+  if (isBlank(app.replacesOdbNumber) || context.replacedRegistration === undefined) return [];
+  const found = context.replacedRegistration;
+  if (found === null || found.providerKbo !== context.providerKbo) {
+    return [
+      error(
+        'replacesOdbNumber',
+        'R-REG-2',
+        `${app.replacesOdbNumber} is geen registratie van uw organisatie. Een nieuwe aanvraag vervangt alleen een eigen, actieve registratie; laat het veld leeg voor een nieuwe opleiding.`,
+      ),
+    ];
+  }
+  if (found.status !== 'active') {
+    return [
+      error(
+        'replacesOdbNumber',
+        'R-REG-2',
+        `Registratie ${app.replacesOdbNumber} is niet meer actief en kan niet vervangen worden. Laat het veld leeg om de opleiding als nieuwe opleiding aan te melden.`,
+      ),
+    ];
+  }
+  return [];
+};
+
+/** R-APP-7: one application per language per provider — warned about, the back office judges. */
+const checkOneApplicationPerLanguage: Check = (app, context) => {
+  if (!app.language || context.languageInUse !== true) return [];
+  return [
+    warning(
+      'language.code',
+      'R-APP-7',
+      'Uw organisatie heeft al een aanvraag voor deze taal. Per taal dient u één aanvraag in, met één module per ERK-niveau: voeg de niveaus liever als modules aan die aanvraag toe.',
+    ),
+  ];
+};
+
 // ── competences ─────────────────────────────────────────────────────────────────────────────────
 
 /** R-CMP-1: only codes from the reference lists. */
@@ -330,16 +433,34 @@ const checkCompetenceGroups: Check = (app) => {
   return [];
 };
 
+/**
+ * R-APP-7 with R-CMP-4: a language training is one application per language with one module per
+ * CEFR level [M]. Its levels below B2 are a basic competence (a language basic competence) and its
+ * levels from B2 meet three pillars, so such a training legitimately spans the basic group (by its
+ * language competence only) and the general group: R-CMP-4 is then met level by level.
+ */
+function isLanguageByLevel(app: ApplicationBody, groups: readonly string[]): boolean {
+  if (!app.language || groups.includes('professionSpecific')) return false;
+  const levels = modulesOf(app).flatMap((module) => (isMissing(module.cefrLevel) ? [] : [module.cefrLevel as CefrLevel]));
+  const threshold = cefrRank(FIRST_NON_BASIC_CEFR_LEVEL);
+  const hasBasicLevels = levels.some((level) => cefrRank(level) < threshold);
+  const hasHighLevels = levels.some((level) => cefrRank(level) >= threshold);
+  return hasBasicLevels && hasHighLevels && basicOf(app).every((code) => LANGUAGE_BASIC_COMPETENCES.includes(code));
+}
+
 /** R-CMP-4: a modular training belongs to exactly one competence group. */
 const checkModularSingleGroup: Check = (app) => {
   if (app.structure !== 'modular') return [];
   const groups = competenceGroupsOf(app.competences);
-  if (groups.length <= 1) return [];
+  if (groups.length <= 1 || isLanguageByLevel(app, groups)) return [];
   return [
     error(
       'competences',
       'R-CMP-4',
-      'Een modulaire opleiding behoort tot precies één competentiegroep. Vink alleen competenties van één groep aan, of dien de modules apart in.',
+      app.language
+        // [M] asks for one application per language with a module per level: never "submit the modules separately" here.
+        ? 'Een modulaire taalopleiding hoort per niveau bij één competentiegroep: de niveaus tot B1 bij de basiscompetenties (taal), de niveaus vanaf B2 bij de algemene arbeidsmarktcompetenties (minstens drie pijlers). Vink geen andere competenties aan.'
+        : 'Een modulaire opleiding behoort tot precies één competentiegroep. Vink alleen competenties van één groep aan, of dien de modules apart in.',
     ),
   ];
 };
@@ -389,10 +510,13 @@ const CHECKS: readonly Check[] = [
   checkWorkplaceHours,
   checkBlendedFollowUp,
   checkBlendedStructure,
+  checkBlendedPlannedTime,
   checkEvc,
   checkLanguage,
   checkDuration,
   checkReregistrationLeadTime,
+  checkReplacedRegistration,
+  checkOneApplicationPerLanguage,
   checkCompetenceCodes,
   checkCompetenceGroups,
   checkModularSingleGroup,

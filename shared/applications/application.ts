@@ -42,6 +42,17 @@ const yesNo = (description: string) => z.boolean('Antwoord met ja (true) of nee 
 const noDuplicates = (values: readonly string[]) => new Set(values).size === values.length;
 
 export const STRUCTURES = ['integral', 'modular'] as const;
+
+/** R-APP-6: the provider says explicitly that the application is an EVC trajectory, and which kind. */
+export const EVC_TRAJECTORIES = ['recognised', 'other'] as const;
+export type EvcTrajectory = (typeof EVC_TRAJECTORIES)[number];
+
+/**
+ * At most this many modules. Submitting claims the training's and every module's own reference in
+ * ONE DynamoDB transaction (at most 100 actions: the application, its mail, the training's
+ * reference, the language, and one per module), so the limit leaves room for those.
+ */
+export const MAX_MODULES = 90;
 export type Structure = (typeof STRUCTURES)[number];
 
 /** The cheque categories are defined once, with the cheque rules (R-CHQ-4, R-CHQ-5). */
@@ -171,10 +182,14 @@ export const draftApplicationSchema = z
     blended: blendedSchema.nullish(),
     finalAssessment: yesNo('Hoort er een eindbeoordeling bij de opleiding?'),
     leadsToQualification: yesNo('Leidt de opleiding tot een (deel)kwalificatie?'),
-    separatelyAssessedParts: yesNo('Bevat de opleiding onderdelen waarvoor men apart kan inschrijven en apart beoordeeld wordt?'),
+    separatelyAssessedParts: yesNo('Bevat de opleiding onderdelen waarvoor men apart kan inschrijven en apart beoordeeld wordt? Verplicht bij indienen'),
+    evcTrajectory: z
+      .enum(EVC_TRAJECTORIES, 'Kies "recognised" (erkend beroepskwalificerend EVC-traject), "other" (ander EVC-traject) of null (geen EVC-traject).')
+      .nullish()
+      .meta({ description: 'EVC-traject (R-APP-6): null of weggelaten = geen EVC-traject; "recognised" = erkend beroepskwalificerend (naam "BK EVC-traject <naam>"); "other" = ander EVC-traject (naam "EVC-traject <naam>")' }),
     modules: z
       .array(moduleSchema, 'Geef de modules op als lijst.')
-      .max(100, 'Te veel modules (max. 100).')
+      .max(MAX_MODULES, `Te veel modules (max. ${MAX_MODULES}).`)
       .nullish()
       .meta({ description: 'Modules; verplicht voor een modulaire opleiding' }),
     language: languageSchema.nullish(),
@@ -183,7 +198,7 @@ export const draftApplicationSchema = z
     chequeCategory: z
       .enum(CHEQUE_CATEGORIES, 'Kies een categorie: standard, secondaryDiploma, nt2, shortageOccupation, basicSkills of higherEducation.')
       .nullish()
-      .meta({ description: 'Categorie voor opleidingscheques' }),
+      .meta({ description: 'Voorgestelde categorie voor opleidingscheques: het voorstel van de aanbieder; het departement kent de categorie toe bij de beslissing, en alleen die telt (R-CHQ-4, R-CHQ-5)' }),
     plannedStart: date('Geplande startdatum'),
     plannedEnd: date('Geplande einddatum (optioneel; voor de duurcontrole, R-APP-8)'),
     replacesOdbNumber: z

@@ -1,6 +1,7 @@
 import type { RuleFinding } from '../http/problem';
 import type { Organisation } from '../organisations/organisation';
 import type { ReferenceData } from '../reference/reference-data';
+import type { RegistrationStatus } from '../registrations/registration';
 import type { ApplicationBody, Module } from './application';
 import type { IsoDate } from '../time/calendar';
 import type { ApplicationDocument } from './documents';
@@ -14,8 +15,20 @@ export interface CheckContext {
   /** Documents attached to this application. */
   documents: readonly Pick<ApplicationDocument, 'kind' | 'status'>[];
   reference: ReferenceData;
-  /** Own references of the organisation's other applications and registrations (uniqueness). */
+  /**
+   * Of this application's own references (training and modules), those another of the
+   * organisation's applications holds (submitted and not released): they are not unique.
+   */
   ownReferencesInUse?: readonly string[];
+  /** The provider's KBO number (R-REG-2: a replaced registration must be its own). */
+  providerKbo?: string;
+  /**
+   * R-REG-2: the registration `replacesOdbNumber` names, as found (null: no such registration);
+   * undefined when the application replaces nothing.
+   */
+  replacedRegistration?: { providerKbo: string; status: RegistrationStatus } | null;
+  /** R-APP-7: another of the organisation's applications (submitted, not released) is for the same language. */
+  languageInUse?: boolean;
 }
 
 export type Check = (app: ApplicationBody, context: CheckContext) => RuleFinding[];
@@ -26,7 +39,7 @@ export const warning = (path: string, code: string, message: string): RuleFindin
 export const isBlank = (value: string | null | undefined): boolean => value === null || value === undefined || value.trim() === '';
 export const isMissing = (value: unknown): boolean => value === null || value === undefined;
 
-export const modulesOf = (app: ApplicationBody): Module[] => app.modules ?? [];
+export const modulesOf = (app: Pick<ApplicationBody, 'modules'>): Module[] => app.modules ?? [];
 export const basicOf = (app: ApplicationBody): string[] => app.competences?.basic ?? [];
 export const professionSpecificOf = (app: ApplicationBody): string[] => app.competences?.professionSpecific ?? [];
 export const pillarsOf = (app: ApplicationBody): string[] => app.competences?.generalPillars ?? [];

@@ -6,7 +6,7 @@ import { effectiveContactHours, error, isBlank, isMissing, modulesOf, type Check
  * "alle velden zijn verplicht in te vullen, behalve (optioneel)". A missing field blocks submitting
  * but only needs fixing (the application stays a draft). Deliberately not required, because api.md
  * does not make them part of the fixed contract or they have a meaning when absent: studyPoints
- * (when contactHours is given), separatelyAssessedParts, plannedEnd, language, replacesOdbNumber,
+ * (when contactHours is given), plannedEnd, evcTrajectory (absent = not an EVC trajectory), language, replacesOdbNumber,
  * and `blended` (absent = not blended). Also R-ORG-2: the organisation's details must exist.
  */
 export const REQUIRED = 'required';
@@ -25,6 +25,8 @@ const REQUIRED_VALUES = [
   ['workplaceHours', 'Vul het aantal uren werkplekleren in (0 als er geen werkplekleren is).'],
   ['finalAssessment', 'Geef aan of er een eindbeoordeling bij de opleiding hoort.'],
   ['leadsToQualification', 'Geef aan of de opleiding leidt tot een (deel)kwalificatie.'],
+  // [M] step 3: "onderdelen waarvoor men apart kan inschrijven en apart beoordeeld kan worden" (api.md: required)
+  ['separatelyAssessedParts', 'Geef aan of de opleiding onderdelen heeft waarvoor men apart kan inschrijven en die apart beoordeeld worden.'],
   ['competences', 'Vul de zelfanalyse arbeidsmarktgerichtheid in: vink de competenties aan.'],
   ['decisionBody', 'Kies de beslissingsinstantie: de Vlaamse opleidingscommissie of een paritair comité.'],
   ['chequeCategory', 'Kies de categorie voor opleidingscheques.'],

@@ -10,6 +10,12 @@ import { startLocalStack } from '../../infra/local/stack';
  * one submit after the other. Prints p50/p95/p99 of the submit latency (HTTP round trip through the
  * local gateway) and the throughput. A measurement, not a test.
  */
+// `--portfolio N`: check and submit at portfolio 10 vs N (issue 10), in its own file
+if (process.argv.includes('--portfolio')) {
+  await import('./_submit-portfolio');
+  process.exit(0);
+}
+
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
   const value = index >= 0 ? Number(process.argv[index + 1]) : NaN;
@@ -31,7 +37,7 @@ function kbo(): string {
 const application = (reference: string) => ({
   title: 'Excel voor gevorderden', ownReference: reference, targetGroup: 'Werknemers', websiteUrl: 'https://www.voorbeeld.be/excel',
   content: 'Draaitabellen en formules.', structure: 'integral', contactHours: 40, workplaceHours: 0, blended: null,
-  finalAssessment: true, leadsToQualification: false, modules: [], language: null,
+  finalAssessment: true, leadsToQualification: false, separatelyAssessedParts: false, modules: [], language: null,
   competences: { basic: ['basicIct'], professionSpecific: [], generalPillars: [] }, decisionBody: { kind: 'VOC' },
   chequeCategory: 'standard', plannedStart: '2027-09-01', plannedEnd: '2028-06-30', replacesOdbNumber: null,
 });

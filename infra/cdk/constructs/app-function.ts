@@ -163,6 +163,14 @@ export class AppFunction extends Construct {
     if (access !== 'write') actions.push('s3:GetObject');
     if (access !== 'read') actions.push('s3:PutObject');
     this.role.addToPrincipalPolicy(new PolicyStatement({ actions, resources: [`${bucketArn}/*`] }));
+    if (access !== 'read' && definition.clientUploadPrefix) {
+      // issue 12: rejected and checked uploads are deleted from quarantine; nothing else may be deleted
+      this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [`${bucketArn}/${definition.clientUploadPrefix}*`] }));
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${bucket.arnExport}/${definition.clientUploadPrefix}*]`,
+        reason: `s3:DeleteObject only under ${definition.clientUploadPrefix} of the ${definition.id} bucket, where clients upload: each upload is its own key.`,
+      });
+    }
     if (access !== 'write') {
       // ListBucket makes a missing key a 404 (NoSuchKey) instead of a 403.
       this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucketArn] }));

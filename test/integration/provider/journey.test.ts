@@ -33,7 +33,9 @@ describe('the provider journey over HTTP', () => {
     const confirmed = await api('POST', slot.body.confirmUrl, { token });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ status: 'uploaded', name: 'brochure.pdf' });
-    expect(await objectExists(slot.body.upload.fields.key as string)).toBe(true);
+    // issue 12: the checked copy is under the final key; nothing stays in quarantine
+    expect(await objectExists((slot.body.upload.fields.key as string).replace(/^quarantine\//, ''))).toBe(true);
+    expect(await objectExists(slot.body.upload.fields.key as string)).toBe(false);
 
     // Act: check, then submit
     const check = await api('POST', `/v1/applications/${id}/check`, { token });

@@ -25,7 +25,8 @@ describe('document uploads (presigned POST, then a magic-byte check)', () => {
     const ok = await slotFor({ name: 'mijn brochure.pdf', contentType: 'application/pdf', size: 100 });
     expect(ok.status).toBe(201);
     const key = ok.body.upload.fields.key as string;
-    expect(key).toBe(`applications/${id}/documents/${ok.body.document.id}`);
+    // issue 12: the client writes only to quarantine; the checked copy's key is never in a policy
+    expect(key).toBe(`quarantine/applications/${id}/documents/${ok.body.document.id}`);
     expect(key).not.toContain('brochure');
     expect(ok.body.upload.fields['Content-Type']).toBe('application/pdf');
     const policy = JSON.parse(Buffer.from(ok.body.upload.fields.Policy as string, 'base64').toString('utf8'));
@@ -109,12 +110,14 @@ describe('document uploads (presigned POST, then a magic-byte check)', () => {
       token: org.token, body: { name: 'opvolging.pdf', contentType: 'application/pdf', size: PDF_BYTES.length },
     });
     expect(slot.status).toBe(201);
-    expect(slot.body.upload.fields.key).toBe(`organisations/${org.kbo}/lms-document/${slot.body.document.id}`);
+    expect(slot.body.upload.fields.key).toBe(`quarantine/organisations/${org.kbo}/lms-document/${slot.body.document.id}`);
     expect((await api('GET', '/v1/organisation', { token: org.token })).body.lmsDocument.status).toBe('pending');
     await uploadWithSlot(slot.body, PDF_BYTES);
     const confirmed = await api('POST', slot.body.confirmUrl, { token: org.token });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.lmsDocument).toMatchObject({ status: 'on-file', fileName: 'opvolging.pdf' });
+    expect(await objectExists(`organisations/${org.kbo}/lms-document/${slot.body.document.id}`)).toBe(true);
+    expect(await objectExists(slot.body.upload.fields.key as string)).toBe(false);
   });
 
   it('R-APP-2: a blended training is admissible once the organisation has its LMS document on file', async () => {

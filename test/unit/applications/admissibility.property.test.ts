@@ -90,7 +90,7 @@ describe('checkApplication — property', () => {
         // Assess
         for (const finding of findings) {
           expect(typeof finding.path).toBe('string');
-          expect(finding.code).toMatch(/^(R-[A-Z]+-\d+|required|unique-own-reference|date-order)$/);
+          expect(finding.code).toMatch(/^(R-[A-Z]+-\d+|required|unique-own-reference|date-order|blended-planned-time)$/);
           expect(finding.message.length).toBeGreaterThan(0);
           expect(['error', 'warning']).toContain(finding.severity);
         }

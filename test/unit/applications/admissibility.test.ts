@@ -227,22 +227,36 @@ describe('blended learning', () => {
 
 describe('special kinds of training', () => {
   it('R-APP-6: a recognised EVC trajectory with 16 h as mentor training is fine', () => {
-    const app = validApplication({ title: 'BK EVC-traject kinderbegeleider baby’s en peuters', contactHours: 16, mentorTraining: true });
+    const app = validApplication({ evcTrajectory: 'recognised', title: 'BK EVC-traject kinderbegeleider baby’s en peuters', contactHours: 16, mentorTraining: true });
     expect(checkApplication(app, checkContext())).toEqual([]);
   });
 
   it('R-APP-6: an other EVC trajectory named "EVC-traject <naam>" is fine', () => {
-    const app = validApplication({ title: 'EVC-traject logistiek medewerker', contactHours: 16, mentorTraining: true });
+    const app = validApplication({ evcTrajectory: 'other', title: 'EVC-traject logistiek medewerker', contactHours: 16, mentorTraining: true });
     expect(checkApplication(app, checkContext())).toEqual([]);
   });
 
   it('R-APP-6: a wrongly named EVC trajectory with other hours and no mentor mark is refused', () => {
     // Prepare
-    const app = validApplication({ title: 'Traject EVC kinderbegeleider', contactHours: 20, mentorTraining: null });
+    const app = validApplication({ evcTrajectory: 'other', title: 'Traject EVC kinderbegeleider', contactHours: 20, mentorTraining: null });
     // Act
     const findings = withCode(checkApplication(app, checkContext()), 'R-APP-6');
     // Assess
     expect(findings.map((f) => f.path)).toEqual(['title', 'contactHours', 'mentorTraining']);
+  });
+
+  it('R-APP-6: the title convention follows the kind — a recognised trajectory needs "BK EVC-traject"', () => {
+    const recognisedWithoutBk = validApplication({ evcTrajectory: 'recognised', title: 'EVC-traject logistiek medewerker', contactHours: 16, mentorTraining: true });
+    const otherWithBk = validApplication({ evcTrajectory: 'other', title: 'BK EVC-traject logistiek medewerker', contactHours: 16, mentorTraining: true });
+    expect(withCode(checkApplication(recognisedWithoutBk, checkContext()), 'R-APP-6').map((f) => f.path)).toEqual(['title']);
+    expect(withCode(checkApplication(otherWithBk, checkContext()), 'R-APP-6').map((f) => f.path)).toEqual(['title']);
+  });
+
+  it('R-APP-6: a title that merely contains "EVC" triggers nothing (Opleiding tot EVC-assessor, 40 h)', () => {
+    const assessor = validApplication({ title: 'Opleiding tot EVC-assessor', contactHours: 40, mentorTraining: null });
+    const conventionalTitleOnly = validApplication({ title: 'EVC-traject logistiek medewerker', contactHours: 40, mentorTraining: null, evcTrajectory: null });
+    expect(checkApplication(assessor, checkContext())).toEqual([]);
+    expect(checkApplication(conventionalTitleOnly, checkContext())).toEqual([]);
   });
 
   it('R-APP-7: a language training below B2 as a basic competence is fine', () => {
@@ -417,5 +431,101 @@ describe('decision body and own references', () => {
       checkContext({ ownReferencesInUse: ['XL-ADV-01'] }),
     );
     expect(withCode(findings, UNIQUE_OWN_REFERENCE).map((f) => f.path)).toEqual(['ownReference', 'modules.1.ownReference']);
+  });
+});
+
+describe('issue 10: rules that guard public money and providers (R-APP-3, R-APP-6, R-APP-7, R-REG-2, size)', () => {
+  const module = (ref: string, overrides: Record<string, unknown> = {}) => ({
+    title: ref, ownReference: ref, contactHours: 40, mentorTraining: null, blended: null, cefrLevel: null, ...overrides,
+  });
+
+  it('required: separatelyAssessedParts must be answered before submitting', () => {
+    const findings = checkApplication(validApplication({ separatelyAssessedParts: null }), checkContext());
+    expect(findings).toEqual([expect.objectContaining({ path: 'separatelyAssessedParts', code: 'required', severity: 'error' })]);
+    expect(checkApplication(validApplication({ separatelyAssessedParts: true }), checkContext())).toEqual([]);
+  });
+
+  it('R-APP-3: a modular training where only some modules are blended is refused, also with training-level blended null', () => {
+    // Prepare
+    const app = validApplication({
+      structure: 'modular', blended: null, contactHours: null,
+      modules: [module('A', { blended: { distanceHours: 5 } }), module('B', { blended: false }), module('C', { blended: null })],
+    });
+    // Act
+    const findings = withCode(checkApplication(app, checkContext({ organisation: ORGANISATION_WITH_LMS_ON_FILE })), 'R-APP-3');
+    // Assess
+    expect(findings.map((f) => f.path)).toEqual(['modules.1.blended', 'modules.2.blended']);
+  });
+
+  it('R-APP-3: a modular training with no blended module, or every module blended, passes', () => {
+    const none = validApplication({ structure: 'modular', contactHours: null, modules: [module('A'), module('B')] });
+    const all = validApplication({ structure: 'modular', contactHours: null, modules: [module('A', { blended: true }), module('B', { blended: true })] });
+    expect(checkApplication(none, checkContext())).toEqual([]);
+    expect(checkApplication(all, checkContext({ organisation: ORGANISATION_WITH_LMS_ON_FILE }))).toEqual([]);
+  });
+
+  it('blended-planned-time: a blended training given in study points alone is refused ([M] step 3)', () => {
+    // Prepare
+    const app = validApplication({ contactHours: null, studyPoints: 6, blended: { distanceHours: 20 } });
+    // Act
+    const findings = checkApplication(app, checkContext({ organisation: ORGANISATION_WITH_LMS_ON_FILE }));
+    // Assess
+    expect(findings).toEqual([expect.objectContaining({ path: 'contactHours', code: 'blended-planned-time', severity: 'error' })]);
+    expect(checkApplication(validApplication({ contactHours: 40, studyPoints: 6, blended: { distanceHours: 20 } }), checkContext({ organisation: ORGANISATION_WITH_LMS_ON_FILE }))).toEqual([]);
+    expect(checkApplication(validApplication({ contactHours: null, studyPoints: 6 }), checkContext())).toEqual([]);
+  });
+
+  it('R-APP-4/R-APP-5: the study-points messages speak of study points, never of "32 contacturen"', () => {
+    const question = checkApplication(validApplication({ contactHours: null, studyPoints: 2, mentorTraining: null }), checkContext());
+    const inadmissible = checkApplication(validApplication({ contactHours: null, studyPoints: 2, mentorTraining: false }), checkContext());
+    expect(withCode(question, 'R-APP-4')[0]?.message).toContain('minder dan 3 studiepunten');
+    expect(withCode(inadmissible, 'R-APP-5')[0]?.message).toContain('minder dan 3 studiepunten');
+    for (const finding of [...question, ...inadmissible]) expect(finding.message).not.toMatch(/32 contacturen|32 uur/);
+  });
+
+  it('R-APP-7: a language training with one module per level A1…B2, B2 meeting three pillars, is accepted (no "dien de modules apart in")', () => {
+    // Prepare
+    const app = validApplication({
+      title: 'Frans', structure: 'modular', contactHours: null, language: { code: 'fr', cefrLevel: null },
+      competences: { basic: ['foreignLanguage'], professionSpecific: [], generalPillars: ['P1', 'P2', 'P3'] },
+      modules: [module('FR-A1', { cefrLevel: 'A1' }), module('FR-A2', { cefrLevel: 'A2' }), module('FR-B1', { cefrLevel: 'B1' }), module('FR-B2', { cefrLevel: 'B2' })],
+    });
+    // Act
+    const findings = checkApplication(app, checkContext());
+    // Assess
+    expect(findings).toEqual([]);
+  });
+
+  it('R-APP-7/R-CMP-4: a modular language training with another group is refused without telling to submit the modules apart', () => {
+    const app = validApplication({
+      title: 'Frans', structure: 'modular', contactHours: null, language: { code: 'fr', cefrLevel: null },
+      competences: { basic: ['foreignLanguage'], professionSpecific: ['shortageOccupation'], generalPillars: ['P1', 'P2', 'P3'] },
+      modules: [module('FR-A1', { cefrLevel: 'A1' }), module('FR-B2', { cefrLevel: 'B2' })],
+    });
+    const findings = withCode(checkApplication(app, checkContext()), 'R-CMP-4');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).not.toMatch(/apart in/);
+  });
+
+  it('R-APP-7: a second application for the same language is warned about, not refused', () => {
+    const app = validApplication({ language: { code: 'fr', cefrLevel: 'A2' }, competences: { basic: ['foreignLanguage'], professionSpecific: [], generalPillars: [] } });
+    expect(checkApplication(app, checkContext({ languageInUse: true }))).toEqual([
+      expect.objectContaining({ path: 'language.code', code: 'R-APP-7', severity: 'warning' }),
+    ]);
+    expect(checkApplication(app, checkContext({ languageInUse: false }))).toEqual([]);
+  });
+
+  it('R-REG-2: replacesOdbNumber must be the provider\'s own active registration', () => {
+    // Prepare
+    const app = validApplication({ replacesOdbNumber: 'ODB-A000123', plannedStart: '2026-12-01' });
+    const own = { providerKbo: '0403170701', status: 'active' as const };
+    const at = (replacedRegistration: { providerKbo: string; status: 'active' | 'stopped' | 'replaced' | 'removed' } | null) =>
+      withCode(checkApplication(app, checkContext({ providerKbo: '0403170701', replacedRegistration })), 'R-REG-2').filter((f) => f.severity === 'error');
+    // Act + Assess
+    expect(at(own)).toEqual([]);
+    expect(at(null)).toEqual([expect.objectContaining({ path: 'replacesOdbNumber', code: 'R-REG-2' })]);
+    expect(at({ ...own, providerKbo: '0202239951' })).toEqual([expect.objectContaining({ path: 'replacesOdbNumber', code: 'R-REG-2' })]);
+    expect(at({ ...own, status: 'stopped' })[0]?.message).toContain('niet meer actief');
+    expect(at({ ...own, status: 'replaced' })).toHaveLength(1);
   });
 });

@@ -1,63 +1,76 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_BYTES } from '../../../shared/applications/documents';
-import { matchesMagicBytes } from '../../../functions/documents/magic-bytes';
+import { isOfDeclaredType } from '../../../functions/documents/content-type';
 import { verifyUpload } from '../../../functions/documents/verify';
+import { docm, docx, DOCX_TYPE, jar, jpeg, legacyDoc, odt, ODT_TYPE, pdf, peExecutable, png, xlsx } from './document-fixtures';
 
-const bytes = (...values: number[]) => new Uint8Array(values);
-const ascii = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
-
-/** A minimal ZIP local file header whose first entry is `name`, followed by `content` (stored). */
-function zipWithFirstEntry(name: string, content: string): Uint8Array {
-  const header = Buffer.alloc(30);
-  header.writeUInt32LE(0x04034b50, 0);
-  header.writeUInt16LE(name.length, 26);
-  header.writeUInt16LE(0, 28);
-  return new Uint8Array(Buffer.concat([header, Buffer.from(name, 'latin1'), Buffer.from(content, 'latin1')]));
-}
-
-const ODT = zipWithFirstEntry('mimetype', 'application/vnd.oasis.opendocument.text');
-const DOCX = zipWithFirstEntry('[Content_Types].xml', '<?xml version="1.0"?>');
-const PNG = bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0);
-
-describe('magic bytes of the allowed document types', () => {
+describe('content of the allowed document types (file-type + the container manifest)', () => {
   it.each([
-    ['application/pdf', ascii('%PDF-1.7\n')],
-    ['image/png', PNG],
-    ['image/jpeg', bytes(0xff, 0xd8, 0xff, 0xe0)],
-    ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', DOCX],
-    ['application/vnd.oasis.opendocument.text', ODT],
-    ['application/msword', bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)],
-  ])('%s: its own signature matches', (type, head) => {
-    expect(matchesMagicBytes(type, head)).toBe(true);
+    ['application/pdf', pdf()],
+    ['image/png', png()],
+    ['image/jpeg', jpeg()],
+    [DOCX_TYPE, docx()],
+    [ODT_TYPE, odt()],
+  ])('%s: a real file of the type passes', async (type, bytes) => {
+    expect(await isOfDeclaredType(type, bytes)).toBe(true);
   });
 
   it.each([
-    ['application/pdf', PNG],
-    ['image/png', ascii('%PDF-1.7')],
-    ['image/jpeg', ascii('<html>')],
-    ['application/vnd.oasis.opendocument.text', DOCX],
-    ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', ODT],
+    ['an .xlsx', xlsx()],
+    ['a .jar', jar()],
+    ['a macro-enabled .docm', docm()],
+    ['an ODT', odt()],
+    ['a PDF', pdf()],
+  ])('issue 12: %s never passes as DOCX', async (_what, bytes) => {
+    expect(await isOfDeclaredType(DOCX_TYPE, bytes)).toBe(false);
+  });
+
+  it.each([
+    ['a DOCX', docx()],
+    ['a .jar', jar()],
+    ['an OpenDocument spreadsheet', odt('application/vnd.oasis.opendocument.spreadsheet')],
+  ])('issue 12: %s never passes as ODT', async (_what, bytes) => {
+    expect(await isOfDeclaredType(ODT_TYPE, bytes)).toBe(false);
+  });
+
+  it.each([
+    ['application/pdf', peExecutable()],
+    ['application/pdf', png()],
+    ['image/png', pdf()],
+    ['image/jpeg', new TextEncoder().encode('<html>')],
     ['application/pdf', new Uint8Array()],
-    ['text/plain', ascii('hello')],
-  ])('%s: another signature does not match', (type, head) => {
-    expect(matchesMagicBytes(type, head)).toBe(false);
+    ['text/plain', new TextEncoder().encode('hello')],
+  ])('%s: other content does not pass', async (type, bytes) => {
+    expect(await isOfDeclaredType(type, bytes)).toBe(false);
+  });
+
+  it('a legacy .doc is an OLE2 compound file', async () => {
+    expect(await isOfDeclaredType('application/msword', legacyDoc())).toBe(true);
+    expect(await isOfDeclaredType('application/msword', docx())).toBe(false);
   });
 });
 
 describe('verifyUpload: every reason to refuse an upload at once', () => {
-  const declared = { name: 'a.pdf', contentType: 'application/pdf', size: 9 };
+  const file = pdf();
+  const declared = { name: 'a.pdf', contentType: 'application/pdf', size: file.length };
 
-  it('a file that matches its declaration passes', () => {
-    expect(verifyUpload(declared, { size: 9, contentType: 'application/pdf', head: ascii('%PDF-1.7\n') })).toEqual([]);
+  it('a file that matches its declaration passes', async () => {
+    expect(await verifyUpload(declared, { size: file.length, contentType: 'application/pdf', bytes: file })).toEqual([]);
   });
 
-  it('oversize, other type and wrong bytes are all reported', () => {
-    const problems = verifyUpload(declared, { size: MAX_DOCUMENT_BYTES + 1, contentType: 'text/html', head: ascii('<html>') });
-    expect(problems.map((p) => p.code)).toEqual(['document-too-large', 'document-content-type', 'document-magic-bytes']);
+  it('oversize, other type and wrong bytes are all reported', async () => {
+    const problems = await verifyUpload(declared, { size: MAX_DOCUMENT_BYTES + 1, contentType: 'text/html', bytes: new Uint8Array() });
+    expect(problems.map((p) => p.code)).toEqual(['document-too-large', 'document-content-type']);
     for (const problem of problems) expect(problem.path).toBe('file');
   });
 
-  it('a size other than declared is refused', () => {
-    expect(verifyUpload(declared, { size: 10, contentType: 'application/pdf', head: ascii('%PDF-1.7\n') }).map((p) => p.code)).toEqual(['document-size-mismatch']);
+  it('another type and wrong bytes are reported together', async () => {
+    const problems = await verifyUpload(declared, { size: file.length, contentType: 'text/html', bytes: peExecutable().subarray(0, file.length) });
+    expect(problems.map((p) => p.code)).toEqual(['document-content-type', 'document-magic-bytes']);
+  });
+
+  it('a size other than declared is refused', async () => {
+    const problems = await verifyUpload({ ...declared, size: file.length + 1 }, { size: file.length, contentType: 'application/pdf', bytes: file });
+    expect(problems.map((p) => p.code)).toEqual(['document-size-mismatch']);
   });
 });
