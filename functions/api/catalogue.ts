@@ -56,7 +56,10 @@ export const handler = apiHandler([
       const empty: TrainingSearchResponse = { items: [], total: 0, nextCursor: null, publishedAt: null };
       return { status: 200, body: empty };
     }
-    const hits = search(current.index, { q: query.q, group: query.group, provider: query.provider });
+    const hits = search(current.index, {
+      q: query.q, group: query.group, provider: query.provider, size: query.size,
+      blended: query.blended === undefined ? undefined : query.blended === 'true', chequeCategory: query.chequeCategory,
+    });
     const page = hits.slice(offset, offset + limit);
     const body: TrainingSearchResponse = {
       items: page.map((doc) => current.index.trainings[doc] as TrainingSearchResponse['items'][number]),

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { normaliseKbo } from '../organisations/kbo';
-import { CompetenceGroup, PublishedTraining } from '../catalogue/published-training';
+import { ChequeCategory, CompetenceGroup, PublishedTraining } from '../catalogue/published-training';
 import { defineOperation } from './operation';
 
 export const MAX_TRAININGS_PAGE = 100;
@@ -11,7 +11,7 @@ export const trainingSearchQuery = z.object({
     .string()
     .max(200, 'De zoekterm is te lang (max. 200 tekens).')
     .optional()
-    .meta({ description: 'Trefwoorden (elk woord is het begin van een woord van de opleiding; hoofdletters en accenten tellen niet), of een ODB-nummer', example: 'jeugd' }),
+    .meta({ description: 'Trefwoorden (elk woord is het begin van een woord van de opleiding, na Nederlandse stamvorming: "heftrucks" vindt "heftruck"; hoofdletters en accenten tellen niet), of een ODB-nummer in eender welke schrijfwijze (ODB-A000123, odba000123, ODB A000123). Trefwoorden vinden alleen actieve registraties; een ODB-nummer vindt ook een vervangen registratie', example: 'jeugd' }),
   group: CompetenceGroup.optional().meta({ description: 'Competentiegroep: basic, professionSpecific of general' }),
   provider: z
     .string()
@@ -19,6 +19,15 @@ export const trainingSearchQuery = z.object({
     .refine((value) => normaliseKbo(value) !== null, 'Geef een geldig ondernemingsnummer (KBO) op, bv. 0403170701.')
     .optional()
     .meta({ description: 'KBO-nummer van de aanbieder (ook 0403.170.701 of BE0403170701)', example: '0403170701' }),
+  size: z
+    .enum(['lt32', '32to100', 'gt100', 'studyPoints'])
+    .optional()
+    .meta({ description: 'Omvang: lt32 (minder dan 32 contacturen), 32to100, gt100 (meer dan 100) of studyPoints (in studiepunten)' }),
+  blended: z
+    .enum(['true', 'false'])
+    .optional()
+    .meta({ description: 'Blended leren: true of false' }),
+  chequeCategory: ChequeCategory.optional().meta({ description: 'Categorie voor opleidingscheques' }),
   limit: z
     .string()
     .regex(/^(?:[1-9]\d?|100)$/, `Geef een limiet tussen 1 en ${MAX_TRAININGS_PAGE}.`)

@@ -1,18 +1,36 @@
 /**
- * Keyword search over the published catalogue, for the open-data API (`GET /v1/trainings`). Pure.
+ * ONE search semantics for the catalogue (issue 13), used by the open-data API (`GET /v1/trainings`,
+ * the in-memory index below) and by the site (site/src/scripts/search.ts, which hands the same parsed
+ * query and filters to Pagefind). Pure.
  *
- * Dutch-friendly and simple: case- and accent-insensitive ("geïntegreerd" = "geintegreerd"), every
- * query word must be the start of a word of the training ("jeugd" finds "Jeugd- en gehandicaptenzorg",
- * R-CHQ-1), and a light plural stemmer lets "heftrucks" and "opleidingen" find "heftruck" and
- * "opleiding". An ODB number (in any case, with or without spaces) finds exactly the training that has
- * it — as its own number or as one of its modules'.
- *
- * The index is an inverted index over a sorted vocabulary: a query word is a binary-searched prefix
- * range, so a query costs the matching words, not the catalogue size.
+ * - Words: case- and accent-insensitive; every query word must match (AND), except a word that occurs
+ *   nowhere in the catalogue, which is left out (Pagefind's rule). A word matches when a word
+ *   of the training starts with it, both reduced by the same Snowball Dutch stemmer Pagefind uses
+ *   (`@orama/stemmers`, the Snowball algorithm): "heftrucks" finds "heftruck", "technische" finds
+ *   "technisch", "opleidingen" finds "opleiding", "jeugd" finds "Jeugd- en gehandicaptenzorg" (R-CHQ-1).
+ * - ODB numbers in any spelling (`ODB-A000123`, `odb-a000123`, `ODBA000123`, `ODB A000123`) find
+ *   exactly the training that has it, as its own number or a module's (`odbNumberInQuery`).
+ * - Status policy (`statusesFor`): a keyword search or a browse shows only `active` registrations; an
+ *   ODB-number search shows that registration whatever its published status, so an old (replaced)
+ *   number still leads to its successor. Reading taken: a replaced registration takes no new
+ *   enrolments (R-REG-2), so it is not offered in a search, but whoever holds its number finds it.
+ * - Filters (`SearchFilters`): competence group, provider (KBO number, any notation), size bucket,
+ *   blended, cheque category — the same codes as the site's filter values.
+ * - Indexed text (`searchFields`): title, ODB numbers, module titles, provider name, competences,
+ *   target group and description; the site's detail page indexes exactly these (data-pagefind-ignore on
+ *   everything else). A parity test runs a table of queries against both.
  */
+import { stemmer } from '@orama/stemmers/dutch';
 import { normaliseKbo } from '../organisations/kbo';
-import { normaliseOdbNumber } from '../registrations/odb-number';
-import type { CompetenceGroup, PublishedTraining } from './published-training';
+import { isOdbNumber } from '../registrations/odb-number';
+import {
+  sizeBucket,
+  type ChequeCategory,
+  type CompetenceGroup,
+  type PublishedStatus,
+  type PublishedTraining,
+  type SizeBucket,
+} from './published-training';
 
 /** Lower case, accents removed. */
 export function foldText(text: string): string {
@@ -24,30 +42,95 @@ export function words(text: string): string[] {
   return foldText(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
 }
 
-/**
- * A light Dutch stemmer for query words: strips a plural ending (`-en`, `-s`, `-'s`) from words long
- * enough to carry one and undoes the doubled consonant (`lassen` → `las`, `cursussen` → `cursus`).
- * The stem is then used as a prefix, so it needs to be short, not exact.
- */
+/** The Snowball Dutch stem of a folded word (the stemmer Pagefind applies to an index in `nl`). */
 export function stem(word: string): string {
-  let w = word;
-  if (w.length > 5 && w.endsWith('en')) {
-    w = w.slice(0, -2);
-    if (/([^aeiou])\1$/.test(w)) w = w.slice(0, -1);
-  } else if (w.length > 4 && w.endsWith('s') && !w.endsWith('ss')) {
-    w = w.slice(0, -1);
-  }
-  return w;
+  return stemmer(word);
 }
 
-/** Field weights: title, provider, ODB numbers and competences above the description. */
-const FIELD_WEIGHTS = { title: 10, odb: 10, provider: 6, competences: 5, targetGroup: 2, description: 1 } as const;
+/**
+ * The ODB number a query is, in any usual spelling (case, with or without the hyphen, spaces or a dot
+ * after ODB), or null: `odb a000123` → `ODB-A000123`.
+ */
+export function odbNumberInQuery(text: string): string | null {
+  const compact = text.trim().toUpperCase().replace(/[\s.]+/g, '');
+  const match = /^ODB[-_]?([A-Z]\d{5,6})$/.exec(compact);
+  if (match === null) return null;
+  const candidate = `ODB-${match[1] ?? ''}`;
+  return isOdbNumber(candidate) ? candidate : null;
+}
+
+export type ParsedQuery =
+  | { kind: 'browse' }
+  | { kind: 'odb'; odbNumber: string }
+  | { kind: 'words'; words: string[] };
+
+/** What a query asks: nothing (browse), one ODB number, or words (unique, folded). */
+export function parseQuery(q: string | undefined): ParsedQuery {
+  const text = (q ?? '').trim();
+  if (text === '') return { kind: 'browse' };
+  const odbNumber = odbNumberInQuery(text);
+  if (odbNumber !== null) return { kind: 'odb', odbNumber };
+  const unique = [...new Set(words(text))];
+  return unique.length === 0 ? { kind: 'browse' } : { kind: 'words', words: unique };
+}
+
+/** The status policy (see the header): which published statuses a query shows. */
+export function statusesFor(query: ParsedQuery): readonly PublishedStatus[] {
+  return query.kind === 'odb' ? ['active', 'replaced'] : ['active'];
+}
+
+export interface SearchFilters {
+  group?: CompetenceGroup | undefined;
+  /** KBO number of the provider, in any usual notation. */
+  provider?: string | undefined;
+  size?: SizeBucket | undefined;
+  blended?: boolean | undefined;
+  chequeCategory?: ChequeCategory | undefined;
+}
+
+/** The filter values of a training, by filter (the codes the site uses as Pagefind filter values). */
+export function filterValues(t: PublishedTraining): { group: CompetenceGroup; provider: string; size: SizeBucket; blended: 'true' | 'false'; chequeCategory: ChequeCategory; status: PublishedStatus } {
+  return {
+    group: t.competenceGroup,
+    provider: t.provider.kbo,
+    size: sizeBucket(t),
+    blended: t.blended ? 'true' : 'false',
+    chequeCategory: t.chequeCategory,
+    status: t.status,
+  };
+}
+
+/** Whether a training passes the filters (a provider filter that is no valid KBO number passes nothing). */
+export function passesFilters(t: PublishedTraining, filters: SearchFilters): boolean {
+  const provider = filters.provider === undefined ? undefined : normaliseKbo(filters.provider);
+  return (filters.group === undefined || t.competenceGroup === filters.group)
+    && (provider === undefined || t.provider.kbo === provider)
+    && (filters.size === undefined || sizeBucket(t) === filters.size)
+    && (filters.blended === undefined || t.blended === filters.blended)
+    && (filters.chequeCategory === undefined || t.chequeCategory === filters.chequeCategory);
+}
+
+/** Field weights (the site's data-pagefind-weight values): title and ODB numbers first, description last. */
+export const FIELD_WEIGHTS = { title: 10, odb: 10, modules: 8, provider: 6, competences: 5, targetGroup: 1, description: 1 } as const;
+
+/** The indexed text of a training, by field. */
+export function searchFields(t: PublishedTraining): Array<{ text: string; weight: number }> {
+  return [
+    { text: t.title, weight: FIELD_WEIGHTS.title },
+    { text: t.odbNumber, weight: FIELD_WEIGHTS.odb },
+    ...t.modules.flatMap((m) => [{ text: m.title, weight: 1 }, { text: m.odbNumber, weight: FIELD_WEIGHTS.modules }]),
+    { text: t.provider.name, weight: FIELD_WEIGHTS.provider },
+    { text: t.competences.join(' '), weight: FIELD_WEIGHTS.competences },
+    { text: t.targetGroup, weight: FIELD_WEIGHTS.targetGroup },
+    { text: t.description, weight: FIELD_WEIGHTS.description },
+  ];
+}
 
 export interface SearchIndex {
   trainings: readonly PublishedTraining[];
-  /** Sorted unique words. */
+  /** Sorted unique stems. */
   vocabulary: string[];
-  /** Per word (same index as `vocabulary`): training index → best field weight. */
+  /** Per stem (same index as `vocabulary`): training index → best field weight. */
   postings: Array<Map<number, number>>;
   /** ODB number (training or module) → training index. */
   byOdbNumber: Map<string, number>;
@@ -58,28 +141,24 @@ export interface SearchIndex {
 }
 
 export function buildSearchIndex(trainings: readonly PublishedTraining[]): SearchIndex {
-  const perWord = new Map<string, Map<number, number>>();
+  const perStem = new Map<string, Map<number, number>>();
   const byOdbNumber = new Map<string, number>();
-  const add = (text: string, doc: number, weight: number) => {
-    for (const w of words(text)) {
-      let posting = perWord.get(w);
-      if (posting === undefined) perWord.set(w, (posting = new Map()));
-      if ((posting.get(doc) ?? 0) < weight) posting.set(doc, weight);
-    }
-  };
+  const stems = new Map<string, string>();
   trainings.forEach((t, doc) => {
     byOdbNumber.set(t.odbNumber, doc);
     for (const m of t.modules) byOdbNumber.set(m.odbNumber, doc);
-    add(t.title, doc, FIELD_WEIGHTS.title);
-    for (const m of t.modules) add(m.title, doc, FIELD_WEIGHTS.competences);
-    add([t.odbNumber, ...t.modules.map((m) => m.odbNumber)].join(' '), doc, FIELD_WEIGHTS.odb);
-    add(t.provider.name, doc, FIELD_WEIGHTS.provider);
-    add(t.competences.join(' '), doc, FIELD_WEIGHTS.competences);
-    add(t.targetGroup, doc, FIELD_WEIGHTS.targetGroup);
-    add(t.description, doc, FIELD_WEIGHTS.description);
+    for (const field of searchFields(t)) {
+      for (const w of words(field.text)) {
+        let s = stems.get(w);
+        if (s === undefined) stems.set(w, (s = stem(w)));
+        let posting = perStem.get(s);
+        if (posting === undefined) perStem.set(s, (posting = new Map()));
+        if ((posting.get(doc) ?? 0) < field.weight) posting.set(doc, field.weight);
+      }
+    }
   });
-  const vocabulary = [...perWord.keys()].sort();
-  const postings = vocabulary.map((w) => perWord.get(w) as Map<number, number>);
+  const vocabulary = [...perStem.keys()].sort();
+  const postings = vocabulary.map((w) => perStem.get(w) as Map<number, number>);
   const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
   const byTitle = trainings.map((_, i) => i).sort((a, b) =>
     collator.compare((trainings[a] as PublishedTraining).title, (trainings[b] as PublishedTraining).title)
@@ -89,7 +168,7 @@ export function buildSearchIndex(trainings: readonly PublishedTraining[]): Searc
   return { trainings, vocabulary, postings, byOdbNumber, byTitle, titleRank };
 }
 
-/** First index in the sorted vocabulary whose word is >= `prefix`. */
+/** First index in the sorted vocabulary whose stem is >= `prefix`. */
 function lowerBound(vocabulary: readonly string[], prefix: string): number {
   let lo = 0;
   let hi = vocabulary.length;
@@ -101,62 +180,46 @@ function lowerBound(vocabulary: readonly string[], prefix: string): number {
   return lo;
 }
 
-/** Training index → score for one query word (every word that starts with it, or with its stem). */
+/** Training index → score for one query word: every indexed stem that starts with the word's stem. */
 function matchWord(index: SearchIndex, word: string): Map<number, number> {
   const scores = new Map<number, number>();
-  const prefixes = [...new Set([word, stem(word)])];
-  for (const prefix of prefixes) {
-    for (let i = lowerBound(index.vocabulary, prefix); i < index.vocabulary.length; i++) {
-      const candidate = index.vocabulary[i] as string;
-      if (!candidate.startsWith(prefix)) break;
-      // An exact word counts a little more than a longer word it starts.
-      const bonus = candidate === word ? 1.5 : 1;
-      for (const [doc, weight] of index.postings[i] as Map<number, number>) {
-        const score = weight * bonus;
-        if ((scores.get(doc) ?? 0) < score) scores.set(doc, score);
-      }
+  const prefix = stem(word);
+  for (let i = lowerBound(index.vocabulary, prefix); i < index.vocabulary.length; i++) {
+    const candidate = index.vocabulary[i] as string;
+    if (!candidate.startsWith(prefix)) break;
+    // An exact stem counts a little more than a longer word it starts.
+    const bonus = candidate === prefix ? 1.5 : 1;
+    for (const [doc, weight] of index.postings[i] as Map<number, number>) {
+      const score = weight * bonus;
+      if ((scores.get(doc) ?? 0) < score) scores.set(doc, score);
     }
   }
   return scores;
 }
 
-export interface SearchQuery {
+export interface SearchQuery extends SearchFilters {
   q?: string | undefined;
-  group?: CompetenceGroup | undefined;
-  /** KBO number of the provider, in any usual notation. */
-  provider?: string | undefined;
-  /**
-   * Which published statuses a keyword search returns (default: only `active`, as api.md says). An
-   * ODB-number query always returns that record, replaced or not, so an old number leads on.
-   */
-  statuses?: ReadonlyArray<PublishedTraining['status']>;
 }
 
 /** All matching training indexes, best first (by title without a keyword). */
 export function search(index: SearchIndex, query: SearchQuery): number[] {
-  const provider = query.provider === undefined ? undefined : (normaliseKbo(query.provider) ?? query.provider);
-  const statuses = query.statuses ?? ['active'];
-  const keep = (doc: number, anyStatus: boolean) => {
+  const parsed = parseQuery(query.q);
+  const statuses = statusesFor(parsed);
+  const keep = (doc: number) => {
     const t = index.trainings[doc] as PublishedTraining;
-    return (query.group === undefined || t.competenceGroup === query.group)
-      && (provider === undefined || t.provider.kbo === provider)
-      && (anyStatus || statuses.includes(t.status));
+    return statuses.includes(t.status) && passesFilters(t, query);
   };
-  const text = (query.q ?? '').trim();
-  if (text === '') return index.byTitle.filter((doc) => keep(doc, false));
-
-  const odb = normaliseOdbNumber(text.replace(/\s+/g, ''));
-  if (odb !== null) {
-    const doc = index.byOdbNumber.get(odb);
-    return doc !== undefined && keep(doc, true) ? [doc] : [];
+  if (parsed.kind === 'browse') return index.byTitle.filter(keep);
+  if (parsed.kind === 'odb') {
+    const doc = index.byOdbNumber.get(parsed.odbNumber);
+    return doc !== undefined && keep(doc) ? [doc] : [];
   }
-
-  const queryWords = [...new Set(words(text))];
-  if (queryWords.length === 0) return index.byTitle.filter((doc) => keep(doc, false));
+  // A word that matches nothing in the whole catalogue is left out, as Pagefind does ("heftruck
+  // zzzz" finds the heftruck trainings); when no word matches anything, nothing is found.
+  const perWord = parsed.words.map((word) => matchWord(index, word)).filter((scores) => scores.size > 0);
+  if (perWord.length === 0) return [];
   let total: Map<number, number> | undefined;
-  // Rarest-first would be faster; the catalogue is small enough for the plain intersection.
-  for (const word of queryWords) {
-    const scores = matchWord(index, word);
+  for (const scores of perWord) {
     if (total === undefined) total = scores;
     else {
       const next = new Map<number, number>();
@@ -169,7 +232,27 @@ export function search(index: SearchIndex, query: SearchQuery): number[] {
     if (total.size === 0) return [];
   }
   return [...(total ?? new Map<number, number>())]
-    .filter(([doc]) => keep(doc, false))
+    .filter(([doc]) => keep(doc))
     .sort((a, b) => b[1] - a[1] || (index.titleRank[a[0]] ?? 0) - (index.titleRank[b[0]] ?? 0))
     .map(([doc]) => doc);
+}
+
+/** The site's Pagefind filter keys (the detail page's data-pagefind-filter), per filter; values are the codes. */
+export const siteFilterKeys = { group: 'groep', provider: 'aanbieder', size: 'omvang', blended: 'blended', chequeCategory: 'cheque', status: 'status' } as const;
+
+/**
+ * The Pagefind search the site runs for a query and filters: the same parsed query (an ODB number as
+ * its canonical spelling, words folded) and the same status policy, as Pagefind filters.
+ */
+export function pagefindRequest(q: string | undefined, filters: SearchFilters): { term: string | null; filters: Record<string, string | { any: string[] }> } {
+  const parsed = parseQuery(q);
+  const out: Record<string, string | { any: string[] }> = {};
+  if (filters.group !== undefined) out[siteFilterKeys.group] = filters.group;
+  if (filters.provider !== undefined) out[siteFilterKeys.provider] = normaliseKbo(filters.provider) ?? filters.provider;
+  if (filters.size !== undefined) out[siteFilterKeys.size] = filters.size;
+  if (filters.blended !== undefined) out[siteFilterKeys.blended] = String(filters.blended);
+  if (filters.chequeCategory !== undefined) out[siteFilterKeys.chequeCategory] = filters.chequeCategory;
+  out[siteFilterKeys.status] = { any: [...statusesFor(parsed)] };
+  const term = parsed.kind === 'browse' ? null : parsed.kind === 'odb' ? parsed.odbNumber : parsed.words.join(' ');
+  return { term, filters: out };
 }

@@ -5,6 +5,8 @@
  */
 import { escapeHtml } from '../../../shared/text/html';
 
+import { pagefindRequest, siteFilterKeys, type SearchFilters } from '../../../shared/catalogue/search';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -21,11 +23,26 @@ interface PagefindSearch {
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  search: (query: string | null, options?: { filters?: Record<string, string> }) => Promise<PagefindSearch>;
+  search: (query: string | null, options?: { filters?: Record<string, string | { any: string[] }> }) => Promise<PagefindSearch>;
 }
 
 const PAGE_SIZE = 20;
-const ODB_NUMBER = /^ODB-?[A-Z]\d{5,6}$/i;
+
+/** The form's filters (select name = Pagefind filter key) as the shared search filters. */
+function searchFilters(values: Record<string, string>): SearchFilters {
+  const filters: SearchFilters = {};
+  const group = values[siteFilterKeys.group];
+  if (group !== undefined) filters.group = group as SearchFilters['group'];
+  const provider = values[siteFilterKeys.provider];
+  if (provider !== undefined) filters.provider = provider;
+  const size = values[siteFilterKeys.size];
+  if (size !== undefined) filters.size = size as SearchFilters['size'];
+  const blended = values[siteFilterKeys.blended];
+  if (blended !== undefined) filters.blended = blended === 'true';
+  const cheque = values[siteFilterKeys.chequeCategory];
+  if (cheque !== undefined) filters.chequeCategory = cheque as SearchFilters['chequeCategory'];
+  return filters;
+}
 
 /** Pagefind excerpts are HTML-escaped text with <mark>…</mark>; drop any other tag. */
 function safeExcerpt(excerpt: string): string {
@@ -81,7 +98,7 @@ export function startSearch(): void {
       const perValue = counts[s.dataset.filter as string] ?? {};
       for (const option of s.options) {
         const label = option.dataset.label;
-        if (label !== undefined) option.textContent = `${label} (${perValue[label] ?? 0})`;
+        if (label !== undefined) option.textContent = `${label} (${perValue[option.value] ?? 0})`;
       }
     }
   }
@@ -113,13 +130,15 @@ export function startSearch(): void {
   async function run(): Promise<void> {
     const gen = ++generation;
     const raw = input.value.trim();
-    // "odb-a000123" and "ODBA000123" are the same number as "ODB-A000123".
-    const query = ODB_NUMBER.test(raw) ? raw.toUpperCase().replace(/^ODB-?/, 'ODB-') : raw;
     const filters = currentFilters();
+    // One search semantics with GET /v1/trainings (shared/catalogue/search.ts): the ODB number in any
+    // spelling, folded words, the same filters and status policy.
+    const request = pagefindRequest(raw, searchFilters(filters));
+    const query = raw;
     const active = Object.keys(filters).length;
     activeFilters.textContent = active === 0 ? '' : ` (${active} actief)`;
     syncUrl(raw, filters);
-    if (query === '' && Object.keys(filters).length === 0) {
+    if (request.term === null && Object.keys(filters).length === 0) {
       list.replaceChildren();
       more.hidden = true;
       count.textContent = 'Typ een zoekterm of kies een filter.';
@@ -127,7 +146,7 @@ export function startSearch(): void {
     }
     count.textContent = 'Zoeken…';
     const pf = await loadPagefind();
-    const search = await pf.search(query === '' ? null : query, { filters });
+    const search = await pf.search(request.term, { filters: request.filters });
     if (gen !== generation) return;
     pending = [...search.results];
     list.replaceChildren();

@@ -8,7 +8,7 @@ import { vi } from 'vitest';
 import { LATEST_SNAPSHOT_KEY, writeSnapshot } from '../../../functions/catalogue/store';
 import { demoCatalogue } from '../../../infra/local/seed/demo-trainings';
 import { trainingSearchResponse, type TrainingSearchResponse } from '../../../shared/api/catalogue';
-import type { CatalogueSnapshot, PublishedTraining } from '../../../shared/catalogue/published-training';
+import { sizeBucket, type CatalogueSnapshot, type PublishedTraining } from '../../../shared/catalogue/published-training';
 import { httpEvent, testContext } from '../../support/events';
 import { api } from '../../support/stack';
 import { isolatedCatalogue } from './support';
@@ -74,6 +74,13 @@ describe('GET /v1/trainings (in process, own bucket)', () => {
     expect(byProvider.items.every((t) => t.provider.kbo === kbo)).toBe(true);
   });
 
+  it('filters by size, blended and cheque category, the site\'s other filters (issue 13)', async () => {
+    const { body } = await get({ size: 'lt32', blended: 'false', chequeCategory: 'shortageOccupation', limit: '100' });
+    const expected = snapshot.trainings.filter((t) => t.status === 'active' && sizeBucket(t) === 'lt32' && !t.blended && t.chequeCategory === 'shortageOccupation');
+    expect(body.total).toBe(expected.length);
+    expect(body.items.map((t) => t.odbNumber).sort()).toEqual(expected.map((t) => t.odbNumber).sort().slice(0, 100));
+  });
+
   it('pages with a cursor through every active training exactly once', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -92,9 +99,9 @@ describe('GET /v1/trainings (in process, own bucket)', () => {
   });
 
   it('refuses a bad query with every problem at once (problem+json 400)', async () => {
-    const { status, body } = await get({ group: 'sport', limit: '0', provider: '123', cursor: 'bm9wZQ' });
+    const { status, body } = await get({ group: 'sport', limit: '0', provider: '123', cursor: 'bm9wZQ', size: 'huge', blended: 'ja', chequeCategory: 'x' });
     expect(status).toBe(400);
-    expect((body.errors ?? []).map((e) => e.path).sort()).toEqual(['query.group', 'query.limit', 'query.provider']);
+    expect((body.errors ?? []).map((e) => e.path).sort()).toEqual(['query.blended', 'query.chequeCategory', 'query.group', 'query.limit', 'query.provider', 'query.size']);
     const badCursor = await get({ cursor: 'bm9wZQ' });
     expect(badCursor.status).toBe(400);
     expect(badCursor.body.errors?.[0]?.path).toBe('query.cursor');

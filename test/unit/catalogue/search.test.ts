@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoTrainings } from '../../../infra/local/seed/demo-trainings';
-import type { PublishedTraining } from '../../../shared/catalogue/published-training';
-import { buildSearchIndex, foldText, search, stem, words } from '../../../shared/catalogue/search';
+import { sizeBucket, type PublishedTraining } from '../../../shared/catalogue/published-training';
+import { buildSearchIndex, foldText, odbNumberInQuery, search, stem, words } from '../../../shared/catalogue/search';
 
 const trainings = demoTrainings(300, 3);
 const index = buildSearchIndex(trainings);
@@ -22,17 +22,32 @@ describe('keyword matcher', () => {
     expect(search(index, { q: 'hygiene' })).toEqual(withAccent);
   });
 
-  it('every query word must match (AND), and titles rank above descriptions', () => {
+  it('every query word must match (AND)', () => {
     const both = titles(search(index, { q: 'lassen roestvast' }));
     expect(both.length).toBeGreaterThan(0);
     for (const title of both) expect(title).toMatch(/lassen/i);
-    expect(search(index, { q: 'heftruck zzzzqqq' })).toEqual([]);
+    // A word found nowhere in the catalogue is left out (as Pagefind does); alone it finds nothing.
+    expect(search(index, { q: 'heftruck zzzzqqq' })).toEqual(search(index, { q: 'heftruck' }));
+    expect(search(index, { q: 'zzzzqqq' })).toEqual([]);
+    expect(search(index, { q: 'heftruck lassen' }).length).toBeLessThan(search(index, { q: 'heftruck' }).length);
   });
 
-  it('a plural query finds the singular word (light Dutch stemming)', () => {
-    expect(stem('heftrucks')).toBe('heftruck');
-    expect(stem('opleidingen')).toBe('opleiding');
-    expect(stem('cursussen')).toBe('cursus');
+  it('a training with the word in its title ranks above one with it only in the description', () => {
+    // Prepare: two otherwise equal trainings, the word in the title of one and the description of the other.
+    const base = trainings.find((t) => t.status === 'active' && t.modules.length === 0) as PublishedTraining;
+    const inDescription = { ...base, odbNumber: 'ODB-A900001', title: 'Aaa basiscursus', description: 'Over kwartsglas en meer.' };
+    const inTitle = { ...base, odbNumber: 'ODB-A900002', title: 'Zzz kwartsglas', description: 'Over glas en meer.' };
+    // Act: the description match comes first in the catalogue and first by title.
+    const small = buildSearchIndex([inDescription, inTitle]);
+    // Assess
+    expect(search(small, { q: 'kwartsglas' }).map((d) => small.trainings[d]?.odbNumber)).toEqual(['ODB-A900002', 'ODB-A900001']);
+  });
+
+  it('a plural or inflected query finds the other forms (Snowball Dutch stemming)', () => {
+    expect(stem('heftrucks')).toBe(stem('heftruck'));
+    expect(stem('opleidingen')).toBe(stem('opleiding'));
+    expect(stem('technische')).toBe(stem('technisch'));
+    expect(stem('verzorgenden')).toBe(stem('verzorgende'));
     expect(titles(search(index, { q: 'heftrucks' }))).toEqual(expect.arrayContaining([expect.stringMatching(/^Heftruckchauffeur/)]));
   });
 
@@ -42,6 +57,11 @@ describe('keyword matcher', () => {
     expect(search(index, { q: modular.odbNumber })).toEqual([trainings.indexOf(modular)]);
     expect(search(index, { q: ` ${module.toLowerCase()} ` })).toEqual([trainings.indexOf(modular)]);
     expect(search(index, { q: 'ODB-A999999' })).toEqual([]);
+    // Every usual spelling of the same number.
+    for (const spelling of [modular.odbNumber.replace('-', ''), modular.odbNumber.replace('-', ' '), modular.odbNumber.toLowerCase().replace('-', '')]) {
+      expect(odbNumberInQuery(spelling), spelling).toBe(modular.odbNumber);
+      expect(search(index, { q: spelling }), spelling).toEqual([trainings.indexOf(modular)]);
+    }
   });
 
   it('an ODB number also finds a replaced training; a keyword search lists only active ones', () => {
@@ -61,6 +81,15 @@ describe('keyword matcher', () => {
     expect(byProvider.length).toBeGreaterThan(0);
     for (const doc of byProvider) expect(trainings[doc]?.provider.kbo).toBe(kbo);
     expect(search(index, { provider: kbo, q: 'jeugd', group: 'basic' }).every((d) => trainings[d]?.provider.kbo === kbo)).toBe(true);
+  });
+
+  it('filters by size, blended and cheque category', () => {
+    const small = search(index, { size: 'lt32', blended: true, chequeCategory: 'shortageOccupation' });
+    for (const doc of small) {
+      const t = trainings[doc] as PublishedTraining;
+      expect([sizeBucket(t), t.blended, t.chequeCategory]).toEqual(['lt32', true, 'shortageOccupation']);
+    }
+    expect(search(index, { blended: true }).length + search(index, { blended: false }).length).toBe(search(index, {}).length);
   });
 
   it('without a keyword, lists every active training by title', () => {
