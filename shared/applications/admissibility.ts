@@ -135,8 +135,8 @@ const checkBlendedFollowUp: Check = (app, context) => {
   if (org !== null && hasBlendedFollowUpOnFile(org)) return [];
   const missing =
     org === null || org.lms === null
-      ? 'Uw organisatie heeft nog geen LMS en opvolgingsdocument opgegeven bij de organisatiegegevens (R-ORG-4).'
-      : 'Uw organisatie heeft nog geen document opgeladen dat beschrijft hoe het leerproces opgevolgd wordt (R-ORG-4).';
+      ? 'Uw organisatie heeft nog geen LMS en opvolgingsdocument opgegeven bij de organisatiegegevens.'
+      : 'Uw organisatie heeft nog geen document opgeladen dat beschrijft hoe het leerproces opgevolgd wordt.';
   return [
     error(
       'blended',

@@ -9,7 +9,7 @@ export interface ApplicationInadmissibleMail {
   title: string;
   ownReference: string;
   submittedOn: string;
-  /** Why it is inadmissible (R-APP-5, R-CMP-3), in Dutch, each with its rule id. */
+  /** Why it is inadmissible (R-APP-5, R-CMP-3), in Dutch; the rule id is for machines, never in the mail text. */
   reasons: Array<{ code: string; message: string }>;
 }
 
@@ -20,7 +20,7 @@ export function applicationInadmissibleMail(data: ApplicationInadmissibleMail): 
     `Wij ontvingen op ${data.submittedOn} uw aanvraag tot registratie van de opleiding "${data.title}" (uw referentie: ${data.ownReference}) ` +
       `voor ${data.organisationName} (ondernemingsnummer ${formatKbo(data.kbo)}). Het dossiernummer is ${data.applicationId}.`,
     'De aanvraag is onontvankelijk en wordt niet naar een beslissingsinstantie doorgestuurd, om deze reden(en):',
-    data.reasons.map((reason) => `${reason.message} (${reason.code})`),
+    data.reasons.map((reason) => reason.message),
     'Past u de opleiding aan zodat ze wel aan de voorwaarden voldoet, dan kunt u een nieuwe aanvraag indienen.',
   ]);
 }

@@ -40,7 +40,8 @@ describe('submit (R-SUB-1)', () => {
     const mails = await eventually(async () => { const m = await mailsTo(provider.email); return m.length > 0 && m; });
     expect(mails[0]?.subject).toBe('Aanvraag onontvankelijk: Korte opleiding');
     expect(mails[0]?.body.text).toContain('onontvankelijk');
-    expect(mails[0]?.body.text).toContain('(R-APP-5)');
+    expect(mails[0]?.body.text).toContain('minder dan 32 contacturen');
+    expect(mails[0]?.body.text).not.toMatch(/R-[A-Z]+-\d/); // rule ids are machine codes, never in a mail
   });
 
   it('R-CMP-3: no competence group → inadmissible', async () => {

@@ -185,7 +185,17 @@ describe('blended learning', () => {
       validApplication({ blended: { distanceHours: 10 } }),
       checkContext({ organisation: { lms: { system: 'canvas' }, lmsDocument: { status: 'pending', fileName: null, uploadedAt: null } } }),
     );
-    expect(findings).toEqual([expect.objectContaining({ code: 'R-APP-2', message: expect.stringContaining('R-ORG-4') })]);
+    expect(findings).toEqual([expect.objectContaining({ code: 'R-APP-2', message: expect.stringContaining('opvolg') })]);
+  });
+
+  it('messages for people carry no rule ids (the code does)', () => {
+    const app = validApplication({
+      title: null, contactHours: 12, mentorTraining: null, blended: { distanceHours: 5 }, evcTrajectory: 'other', replacesOdbNumber: 'ODB-A000001',
+      language: { code: 'fr', cefrLevel: 'C1' }, structure: 'modular', competences: { basic: ['foreignLanguage'], professionSpecific: ['x'], generalPillars: ['P1'] },
+    });
+    const findings = checkApplication(app, checkContext({ replacedRegistration: null, languageInUse: true, ownReferencesInUse: ['XL-ADV-01'] }));
+    expect(findings.length).toBeGreaterThan(8);
+    for (const finding of findings) expect(finding.message, finding.code).not.toMatch(/R-[A-Z]+-\d/);
   });
 
   it('R-APP-3: a blended modular training with a module that is not blended is refused', () => {

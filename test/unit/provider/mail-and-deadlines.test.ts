@@ -26,11 +26,12 @@ describe('mail templates (Dutch, text and HTML)', () => {
     expect(mail.html).toContain('<li>Lange opleiding.</li>');
   });
 
-  it('R-APP-5: the inadmissibility mail lists every reason with its rule id', () => {
+  it('R-APP-5: the inadmissibility mail lists every reason, in words only (rule ids are machine codes)', () => {
     const mail = applicationInadmissibleMail({ ...common, reasons: [{ code: 'R-APP-5', message: 'Te kort.' }, { code: 'R-CMP-3', message: 'Geen groep.' }] });
     expect(mail.subject).toBe('Aanvraag onontvankelijk: Lassen');
-    expect(mail.text).toContain('- Te kort. (R-APP-5)');
-    expect(mail.text).toContain('- Geen groep. (R-CMP-3)');
+    expect(mail.text).toContain('- Te kort.');
+    expect(mail.text).toContain('- Geen groep.');
+    expect(`${mail.text}${mail.html}`).not.toMatch(/R-[A-Z]+-\d/);
   });
 });
 
