@@ -6,9 +6,10 @@
  * - issuerEvent `ISSUEREVENT#<eventId>`: recorded in the same transaction as the change it caused.
  * Every change is one TransactWriteItems: request, budget, issuer event id and outbox messages together.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { ChequeBudget, ReservationCondition } from '../../shared/cheques/budget';
+import { ProofFactsSchema } from '../../shared/cheques/proof';
 import { dynamo } from '../adapters/aws-clients';
 import { outboxPut } from '../outbox/outbox';
 import { gsi, keys } from '../storage/keys';
@@ -18,6 +19,13 @@ import { StoredChequeRequestSchema, type StoredChequeRequest } from './stored-re
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const ISSUER_EVENT_RETAIN_DAYS = 800;
+
+const ProofRecordSchema = z.object({
+  code: z.string().min(1),
+  requestId: z.string().min(1),
+  issuedAt: z.iso.datetime(),
+  facts: ProofFactsSchema,
+});
 
 /** The budget item (items written before the R-CHQ-3 running total existed lack its two counters). */
 const BudgetItemSchema = z.object({
@@ -239,6 +247,27 @@ export function dynamoChequeStore(tableName: string): ChequeStore {
     async issuerEventSeen(eventId) {
       const { Item } = await dynamo().send(new GetCommand({ TableName: tableName, Key: keys.issuerEvent(eventId), ConsistentRead: true }));
       return Item !== undefined;
+    },
+
+    async saveProof(proof) {
+      try {
+        await dynamo().send(new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.chequeProof(proof.code), type: 'chequeProof', ...proof },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }));
+        return proof;
+      } catch (error) {
+        if ((error as { name?: unknown }).name !== 'ConditionalCheckFailedException') throw error;
+        const existing = await this.getProof(proof.code);
+        if (!existing) throw error;
+        return existing;
+      }
+    },
+
+    async getProof(code) {
+      const { Item } = await dynamo().send(new GetCommand({ TableName: tableName, Key: keys.chequeProof(code), ConsistentRead: true }));
+      return Item ? ProofRecordSchema.parse(Item) : undefined;
     },
 
     async unpaidDue(now) {

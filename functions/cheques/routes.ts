@@ -3,7 +3,11 @@
  * (functions/api/cheques.ts, functions/api/issuer.ts) only wire adapters, and unit tests can drive the
  * same routes with an in-memory store.
  */
-import { createChequeRequest, getChequeRequest, getEntitlement, listChequeRequests, postIssuerEvent } from '../../shared/api/cheques';
+import {
+  cancelChequeRequest as cancelOperation, createChequeRequest, getChequeProof, getChequeRequest, getEntitlement, listChequeRequests,
+  postIssuerEvent, verifyChequeProof,
+} from '../../shared/api/cheques';
+import { proofCode, proofFacts } from '../../shared/cheques/proof';
 import { ChequeWorkerSchema, type ChequeRequestBody } from '../../shared/cheques/cheque-request';
 import { entitlementOf } from '../../shared/cheques/entitlement';
 import type { ChequeEntitlementRules } from '../../shared/cheques/entitlement-rules';
@@ -22,7 +26,9 @@ import { forbidden, notFound, ProblemError, validationFailed } from '../../share
 import type { Claims } from '../http/claims';
 import { implement, type Implementation } from '../http/api-handler';
 import { issuesToProblems } from '../http/validation';
+import { cancelChequeRequest } from './cancel';
 import { applyIssuerEvent } from './issuer-event';
+import { renderProofPdf } from './proof-pdf';
 import type { ChequeStore } from './store';
 import { requestView } from './stored-request';
 import { submitChequeRequest } from './submit';
@@ -82,6 +88,47 @@ export function chequeRoutes(deps: ChequeRouteDeps): Implementation[] {
       // Another worker's request is indistinguishable from one that does not exist (api.md: 404, not 403).
       if (!request || request.workerHash !== hash) throw notFound('Deze aanvraag bestaat niet of is niet van u.');
       return { status: 200, body: requestView(request) };
+    }),
+    implement(cancelOperation, async ({ claims, params }) => {
+      const hash = workerOf(claims, deps.rrnHmacSecret);
+      const cancelled = await cancelChequeRequest({ store: deps.store, rulesFor }, hash, params.id, deps.now());
+      return { status: 200, body: requestView(cancelled) };
+    }),
+    implement(getChequeProof, async ({ claims, params }) => {
+      const hash = workerOf(claims, deps.rrnHmacSecret);
+      const request = await deps.store.get(params.id);
+      if (!request || request.workerHash !== hash) throw notFound('Deze aanvraag bestaat niet of is niet van u.');
+      // R-CHQ-8: the code is keyed with the service's secret (domain-separated from the worker hash), and
+      // the proof is recorded once per state, so the department can verify it and a re-download is the same file.
+      const proof = await deps.store.saveProof({
+        code: proofCode(deps.rrnHmacSecret, request), requestId: request.id, issuedAt: deps.now().toISOString(), facts: proofFacts(request),
+      });
+      const pdf = await renderProofPdf({
+        facts: proof.facts, code: proof.code, issuedAt: proof.issuedAt,
+        workerName: `${request.worker.firstName} ${request.worker.lastName}`,
+      });
+      return {
+        status: 200,
+        body: pdf,
+        headers: {
+          'content-type': 'application/pdf',
+          'content-disposition': `attachment; filename="bewijs-opleidingscheques-${proof.facts.reference}.pdf"`,
+          'cache-control': 'private, no-store',
+        },
+      };
+    }),
+    implement(verifyChequeProof, async ({ params }) => {
+      const proof = await deps.store.getProof(params.code);
+      if (!proof) throw notFound('Er is geen bewijs met deze verificatiecode. Kijk de code na.');
+      const request = await deps.store.get(proof.requestId);
+      const currentStatus = request?.status ?? proof.facts.status;
+      return {
+        status: 200,
+        body: {
+          genuine: true, code: proof.code, issuedAt: proof.issuedAt, facts: proof.facts, currentStatus,
+          current: request !== undefined && request.status === proof.facts.status && request.updatedAt === proof.facts.decidedAt,
+        },
+      };
     }),
   ];
 }

@@ -4,6 +4,7 @@
  */
 import type { ChequeBudget, ReservationCondition } from '../../shared/cheques/budget';
 import type { ChequeRequestStatus } from '../../shared/cheques/cheque-request';
+import type { ProofFacts } from '../../shared/cheques/proof';
 import type { OutboxMessage } from '../outbox/outbox';
 import type { StoredChequeRequest } from './stored-request';
 
@@ -37,6 +38,15 @@ export type CreateResult = 'created' | 'retry';
 /** `stale`: the status is no longer the expected one; `replayed`: the issuer event id was seen before. */
 export type ChangeResult = 'changed' | 'stale' | 'replayed';
 
+/** A proof handed out (R-CHQ-8): what it states, kept so the department can verify it by its code. */
+export interface ProofRecord {
+  code: string;
+  requestId: string;
+  /** When it was first made (UTC). */
+  issuedAt: string;
+  facts: ProofFacts;
+}
+
 export interface ChequeStore {
   budget(workerHash: string, schoolYear: string): Promise<ChequeBudget>;
   get(id: string): Promise<StoredChequeRequest | undefined>;
@@ -46,6 +56,9 @@ export interface ChequeStore {
   issuerEventSeen(eventId: string): Promise<boolean>;
   /** Requests whose contribution is due at or before `now` (the `due` index, job `unpaid-contributions`). */
   unpaidDue(now: Date): Promise<StoredChequeRequest[]>;
+  /** Records a proof unless one with this code exists; returns the stored one (the first wins). */
+  saveProof(proof: ProofRecord): Promise<ProofRecord>;
+  getProof(code: string): Promise<ProofRecord | undefined>;
 }
 
 export const UNPAID_CONTRIBUTIONS_JOB = 'unpaid-contributions';

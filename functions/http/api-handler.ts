@@ -54,6 +54,7 @@ interface SerialisedResult {
   status: number;
   text: string;
   headers: Record<string, string>;
+  base64?: boolean;
 }
 
 const problemResult = (error: ProblemError, instance: string, correlationId: string): APIGatewayProxyResultV2 => ({
@@ -161,6 +162,10 @@ export function apiHandler(implementations: Implementation[], options: ApiHandle
       const execute = async (): Promise<SerialisedResult> => {
         if (quotas && principal) await enforceQuotas(operation, principal, quotas.store, quotas.limits, now());
         const result = await impl.run(request);
+        // Bytes (a PDF) go out base64-encoded, as API Gateway expects of a binary body.
+        if (result.body instanceof Uint8Array) {
+          return { status: result.status, text: Buffer.from(result.body).toString('base64'), headers: result.headers ?? {}, base64: true };
+        }
         return { status: result.status, text: result.body === undefined ? '' : JSON.stringify(result.body), headers: result.headers ?? {} };
       };
       const result = idempotent && operation.idempotent && key
@@ -173,6 +178,7 @@ export function apiHandler(implementations: Implementation[], options: ApiHandle
         statusCode: result.status,
         headers: { 'content-type': 'application/json; charset=utf-8', 'x-correlation-id': correlationId, ...result.headers },
         body: result.text,
+        ...(result.base64 ? { isBase64Encoded: true } : {}),
       };
     } catch (error) {
       const problem = toProblem(error);

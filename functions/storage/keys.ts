@@ -34,6 +34,8 @@ export const keys = {
   issuerEvent: (eventId: string) => ({ pk: `ISSUEREVENT#${eventId}`, sk: 'ISSUEREVENT' }),
   /** An own reference or a language of an organisation, held by one submitted application (uniqueness by conditional write). */
   claim: (kbo: string, kind: string, value: string) => ({ pk: `CLAIM#${kbo}#${kind}#${value}`, sk: 'CLAIM' }),
+  /** A worker's proof of a cheque request (R-CHQ-8), by its verification code. */
+  chequeProof: (code: string) => ({ pk: `PROOF#${code}`, sk: 'PROOF' }),
 } as const;
 
 export const gsi = {

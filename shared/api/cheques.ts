@@ -7,6 +7,7 @@ import {
   EntitlementQuerySchema,
   EntitlementSchema,
 } from '../cheques/cheque-request';
+import { ProofCodeParamsSchema, ProofVerificationSchema } from '../cheques/proof';
 import { QUOTAS } from '../quotas/quota';
 import { defineOperation } from './operation';
 
@@ -78,6 +79,59 @@ export const getChequeRequest = defineOperation({
   },
 });
 
+export const cancelChequeRequest = defineOperation({
+  id: 'cancelChequeRequest',
+  method: 'POST',
+  path: '/v1/cheque-requests/{id}/cancel',
+  fn: 'cheques',
+  auth: { kind: 'jwt', roles: ['worker'] },
+  summary:
+    'The worker cancels an own request that is not issued yet (R-CHQ-7): the amount goes back to the budget at once, ' +
+    'the issuer is sent a cancellation when an order went out, and a mail confirms it. Issued, expired, rejected or cancelled: 409.',
+  tags: ['cheques'],
+  params: ChequeRequestParamsSchema,
+  quotas: [QUOTAS.workerMails],
+  responses: {
+    200: { description: 'The cancelled request', schema: ChequeRequestSchema },
+    404: { description: 'No such request, or not yours' },
+    409: { description: 'The request cannot be cancelled in its state' },
+  },
+});
+
+export const getChequeProof = defineOperation({
+  id: 'getChequeProof',
+  method: 'GET',
+  path: '/v1/cheque-requests/{id}/proof',
+  fn: 'cheques',
+  auth: { kind: 'jwt', roles: ['worker'] },
+  summary:
+    'The proof of an own request and its decision, as a PDF in Dutch (R-CHQ-8): request date, training (title, provider, ODB number), ' +
+    "amount, the worker's and the government's share, the decision with every reason, and a verification code.",
+  tags: ['cheques'],
+  params: ChequeRequestParamsSchema,
+  responses: {
+    200: { description: 'The proof (application/pdf)', contentType: 'application/pdf' },
+    404: { description: 'No such request, or not yours' },
+  },
+});
+
+export const verifyChequeProof = defineOperation({
+  id: 'verifyChequeProof',
+  method: 'GET',
+  path: '/v1/cheque-requests/proofs/{code}',
+  fn: 'cheques',
+  auth: { kind: 'public' },
+  summary:
+    'Public: is the proof with this verification code genuine (R-CHQ-8)? Answers what the proof states about the training, the amounts and ' +
+    'the decision, and whether the request is still in that state; never personal data. Unknown code: 404.',
+  tags: ['cheques'],
+  params: ProofCodeParamsSchema,
+  responses: {
+    200: { description: 'Genuine', schema: ProofVerificationSchema },
+    404: { description: 'No proof with this code' },
+  },
+});
+
 export const IssuerEventResultSchema = z
   .object({
     eventId: z.string(),
@@ -111,4 +165,6 @@ export const postIssuerEvent = defineOperation({
   },
 });
 
-export const chequeOperations = [getEntitlement, createChequeRequest, listChequeRequests, getChequeRequest, postIssuerEvent];
+export const chequeOperations = [
+  getEntitlement, createChequeRequest, listChequeRequests, verifyChequeProof, getChequeRequest, cancelChequeRequest, getChequeProof, postIssuerEvent,
+];

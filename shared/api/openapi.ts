@@ -61,7 +61,9 @@ export function buildOpenApiDocument(
     for (const [status, spec] of Object.entries(op.responses)) {
       responses[status] = spec.schema
         ? { description: spec.description, content: { 'application/json': { schema: toSchema(spec.schema, 'output') } } }
-        : { description: spec.description };
+        : spec.contentType
+          ? { description: spec.description, content: { [spec.contentType]: { schema: { type: 'string', contentMediaType: spec.contentType } } } }
+          : { description: spec.description };
     }
     if (op.body || op.query || op.params) responses['400'] ??= problemResponse('Invalid input: every problem listed');
     if (op.auth.kind === 'jwt') {

@@ -17,6 +17,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 export interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
+  /** A non-JSON body (e.g. `application/pdf`); the implementation returns its bytes. */
+  contentType?: string;
 }
 
 /**

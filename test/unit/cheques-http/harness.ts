@@ -81,6 +81,23 @@ export function harness(start = '2026-11-23T10:00:00.000Z') {
     get: (rrn: string, id: string, claims?: Record<string, string>) =>
       invoke(cheques, { routeKey: 'GET /v1/cheque-requests/{id}', path: `/v1/cheque-requests/${id}`, pathParameters: { id }, claims: claims ?? workerClaims(rrn) }),
     raw: (options: Parameters<typeof httpEvent>[0]) => invoke(cheques, options),
+    cancel: (rrn: string, id: string) =>
+      invoke(cheques, { routeKey: 'POST /v1/cheque-requests/{id}/cancel', path: `/v1/cheque-requests/${id}/cancel`, pathParameters: { id }, claims: workerClaims(rrn) }),
+    /** The proof: the raw result, the body as bytes when it is a PDF. */
+    proof: async (rrn: string, id: string) => {
+      const result = (await cheques(httpEvent({
+        routeKey: 'GET /v1/cheque-requests/{id}/proof', path: `/v1/cheque-requests/${id}/proof`, pathParameters: { id }, claims: workerClaims(rrn),
+      }), testContext())) as APIGatewayProxyStructuredResultV2;
+      const text = typeof result.body === 'string' ? result.body : '';
+      return {
+        status: result.statusCode ?? 0,
+        headers: (result.headers ?? {}) as Record<string, string>,
+        bytes: result.isBase64Encoded ? new Uint8Array(Buffer.from(text, 'base64')) : undefined,
+        body: result.isBase64Encoded ? undefined : text ? JSON.parse(text) : undefined,
+      };
+    },
+    verify: (code: string) =>
+      invoke(cheques, { routeKey: 'GET /v1/cheque-requests/proofs/{code}', path: `/v1/cheque-requests/proofs/${code}`, pathParameters: { code } }),
     /** Posts an issuer event signed as the issuer does; `sign` lets a test tamper. */
     issuerEvent: (event: Record<string, unknown>, sign: { secret?: string; timestamp?: number; rawBody?: string; signature?: string } = {}) => {
       const rawBody = sign.rawBody ?? JSON.stringify({ occurredAt: clock.toISOString(), ...event });

@@ -5,7 +5,7 @@
  */
 import { add, admits, EMPTY_BUDGET, release as subtract, type ChequeBudget } from '../../../shared/cheques/budget';
 import type { OutboxMessage } from '../../../functions/outbox/outbox';
-import { UNPAID_CONTRIBUTIONS_JOB, type ChequeStore } from '../../../functions/cheques/store';
+import { UNPAID_CONTRIBUTIONS_JOB, type ChequeStore, type ProofRecord } from '../../../functions/cheques/store';
 import type { StoredChequeRequest } from '../../../functions/cheques/stored-request';
 import type { TrainingLookup } from '../../../functions/cheques/training-lookup';
 import type { ChequeTraining } from '../../../shared/cheques/decide';
@@ -15,6 +15,7 @@ export interface MemoryStore extends ChequeStore {
   budgets: Map<string, ChequeBudget>;
   issuerEvents: Set<string>;
   outbox: Map<string, OutboxMessage>;
+  proofs: Map<string, ProofRecord>;
 }
 
 const budgetKey = (hash: string, schoolYear: string) => `${hash}#${schoolYear}`;
@@ -24,10 +25,11 @@ export function memoryStore(): MemoryStore {
   const budgets = new Map<string, ChequeBudget>();
   const issuerEvents = new Set<string>();
   const outbox = new Map<string, OutboxMessage>();
+  const proofs = new Map<string, ProofRecord>();
   const clone = <T>(value: T): T => structuredClone(value);
 
   return {
-    requests, budgets, issuerEvents, outbox,
+    requests, budgets, issuerEvents, outbox, proofs,
     async budget(hash, schoolYear) {
       return clone(budgets.get(budgetKey(hash, schoolYear)) ?? EMPTY_BUDGET);
     },
@@ -68,6 +70,16 @@ export function memoryStore(): MemoryStore {
     },
     async issuerEventSeen(eventId) {
       return issuerEvents.has(eventId);
+    },
+    async saveProof(proof) {
+      const existing = proofs.get(proof.code);
+      if (existing) return clone(existing);
+      proofs.set(proof.code, clone(proof));
+      return clone(proof);
+    },
+    async getProof(code) {
+      const found = proofs.get(code);
+      return found ? clone(found) : undefined;
     },
     async unpaidDue(now) {
       return [...requests.values()]
