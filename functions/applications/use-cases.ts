@@ -5,7 +5,8 @@ import { claimsOf, type ClaimState } from '../../shared/applications/claims';
 import { ensureDraft } from '../../shared/applications/draft';
 import type { ApplicationStatus } from '../../shared/applications/state-machine';
 import { isInadmissible, submitOutcome } from '../../shared/applications/submission';
-import { conflict, notFound, validationFailed, type RuleFinding } from '../../shared/http/problem';
+import { retryOnConflict } from '../../shared/concurrency/retry';
+import { notFound, validationFailed, type RuleFinding } from '../../shared/http/problem';
 import { brusselsDate } from '../../shared/time/calendar';
 import type { StoredOrganisation } from '../organisations/store';
 import type { ProviderPorts } from './ports';
@@ -19,18 +20,9 @@ export { ensureDraft } from '../../shared/applications/draft';
  * provider.ts) wires the DynamoDB/S3 adapters (wiring.ts); unit tests wire the in-memory fakes.
  */
 
-const ATTEMPTS = 3;
-
 /** Runs a read-modify-write again from a fresh read when the application changed in between. */
 export async function withVersionRetry<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (!(error instanceof ApplicationVersionConflict)) throw error;
-      if (attempt >= ATTEMPTS) throw conflict('De aanvraag werd tegelijk gewijzigd. Probeer het opnieuw.');
-    }
-  }
+  return retryOnConflict(work, (error) => error instanceof ApplicationVersionConflict, 'De aanvraag werd tegelijk gewijzigd. Probeer het opnieuw.');
 }
 
 /** What a provider sees of an application (internal process fields stay inside). */

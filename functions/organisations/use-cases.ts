@@ -1,4 +1,5 @@
 import type { DocumentUploadRequest } from '../../shared/applications/documents';
+import { retryOnConflict } from '../../shared/concurrency/retry';
 import { conflict, notFound, validationFailed } from '../../shared/http/problem';
 import {
   organisationFromBody,
@@ -18,19 +19,9 @@ import { OrganisationVersionConflict, type OrganisationStore } from './store';
 
 type OrganisationPorts = Pick<ProviderPorts, 'organisations' | 'documents' | 'newId'>;
 
-const ATTEMPTS = 3;
-
 /** Read-modify-write with optimistic concurrency: retried from a fresh read when someone wrote in between. */
-async function withRetry<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (!(error instanceof OrganisationVersionConflict)) throw error;
-      if (attempt >= ATTEMPTS) throw conflict('De organisatiegegevens werden tegelijk gewijzigd. Probeer het opnieuw.');
-    }
-  }
-}
+const withRetry = <T>(work: () => Promise<T>): Promise<T> =>
+  retryOnConflict(work, (error) => error instanceof OrganisationVersionConflict, 'De organisatiegegevens werden tegelijk gewijzigd. Probeer het opnieuw.');
 
 const notFilledIn = () => notFound('Uw organisatie heeft nog geen gegevens ingevuld. Vul ze in met PUT /v1/organisation.');
 
