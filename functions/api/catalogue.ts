@@ -2,10 +2,10 @@ import * as z from 'zod';
 import { DEFAULT_TRAININGS_PAGE, searchTrainings, type TrainingSearchResponse } from '../../shared/api/catalogue';
 import { CatalogueSnapshot } from '../../shared/catalogue/published-training';
 import { buildSearchIndex, search, type SearchIndex } from '../../shared/catalogue/search';
-import { validationFailed } from '../../shared/http/problem';
 import { readSnapshotText } from '../catalogue/store';
 import { baseEnv, parseEnv } from '../config/env';
 import { apiHandler, implement } from '../http/api-handler';
+import { cursorCodec } from '../http/cursor';
 import { logger } from '../observability/logger';
 
 const env = parseEnv(baseEnv.extend({
@@ -36,20 +36,12 @@ function currentIndex(): Promise<typeof cached> {
   return loading;
 }
 
-const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-
-function decodeCursor(cursor: string | undefined): number {
-  if (cursor === undefined) return 0;
-  try {
-    const { o } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
-    if (typeof o === 'number' && Number.isInteger(o) && o >= 0) return o;
-  } catch { /* reported below */ }
-  throw validationFailed([{ path: 'query.cursor', code: 'invalid_cursor', message: 'Deze cursor is ongeldig; gebruik nextCursor van de vorige pagina.' }]);
-}
+/** The search's cursor: the offset into the ranked hits (functions/http/cursor.ts). */
+const searchCursor = cursorCodec(z.strictObject({ o: z.number().int().min(0).max(1_000_000) }));
 
 export const handler = apiHandler([
   implement(searchTrainings, async ({ query }) => {
-    const offset = decodeCursor(query.cursor);
+    const offset = query.cursor === undefined ? 0 : searchCursor.decode(query.cursor).o;
     const limit = query.limit === undefined ? DEFAULT_TRAININGS_PAGE : Number(query.limit);
     const current = await currentIndex();
     if (current === undefined) {
@@ -64,7 +56,7 @@ export const handler = apiHandler([
     const body: TrainingSearchResponse = {
       items: page.map((doc) => current.index.trainings[doc] as TrainingSearchResponse['items'][number]),
       total: hits.length,
-      nextCursor: offset + limit < hits.length ? encodeCursor(offset + limit) : null,
+      nextCursor: offset + limit < hits.length ? searchCursor.encode({ o: offset + limit }) : null,
       publishedAt: current.publishedAt,
     };
     return { status: 200, body, headers: { 'cache-control': 'public, max-age=30' } };

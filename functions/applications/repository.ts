@@ -13,6 +13,7 @@ import { claimKey, type Claim } from '../../shared/applications/claims';
 import { DOCUMENT_KINDS } from '../../shared/applications/documents';
 import { APPLICATION_STATUSES, transition, type ApplicationStatus } from '../../shared/applications/state-machine';
 import { dynamo } from '../adapters/aws-clients';
+import { dynamoKeyCursor } from '../http/cursor';
 import { outboxPut } from '../outbox/outbox';
 import { gsi, keys } from '../storage/keys';
 import {
@@ -132,25 +133,23 @@ function claimPut(table: string, kbo: string, write: ClaimWrite, applicationId: 
   };
 }
 
-const encodeCursor = (key: Record<string, unknown> | undefined) =>
-  key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : null;
+/** The cursors of the three indexes listed here: exactly their key attributes (functions/http/cursor.ts). */
+export const orgApplicationsCursor = dynamoKeyCursor(['pk', 'sk', 'gsi1pk', 'gsi1sk']);
+export const statusQueueCursor = dynamoKeyCursor(['pk', 'sk', 'gsi2pk', 'gsi2sk']);
+const dueCursor = dynamoKeyCursor(['pk', 'sk', 'duePk', 'dueAt']);
 
-/** Decodes a cursor; an invalid one is `undefined` (callers answer 400). */
-export function decodeCursor(cursor: string): Record<string, unknown> | undefined {
+/** A cursor of the organisation's own list, or `undefined` when it is not one (the caller answers 400). */
+function ownListKey(cursor: string, kbo: string): Record<string, string> | undefined {
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const parsed = z.record(z.string(), z.string()).safeParse(value);
-    if (!parsed.success) return undefined;
-    const size = Object.keys(parsed.data).length;
-    return size === 0 || size > 6 ? undefined : parsed.data;
+    return orgApplicationsCursor.decode(cursor, { gsi1pk: gsi.orgApplications(kbo) });
   } catch {
     return undefined;
   }
 }
 
-async function queryPage(input: QueryCommandInput): Promise<Page> {
+async function queryPage(input: QueryCommandInput, cursor: typeof dueCursor): Promise<Page> {
   const result = await dynamo().send(new QueryCommand(input));
-  return { items: (result.Items ?? []).map(applicationFromItem), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+  return { items: (result.Items ?? []).map(applicationFromItem), nextCursor: cursor.fromKey(result.LastEvaluatedKey) };
 }
 
 /** The DynamoDB adapter of `ApplicationStore`; `transition` also takes DynamoDB `extraItems`. */
@@ -210,8 +209,8 @@ export function dynamoApplicationStore(table: string): ApplicationStore & { tran
     },
 
     async listByOrg(kbo: string, options: ListOptions & { status?: ApplicationStatus } = {}) {
-      const startKey = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
-      if (options.cursor !== undefined && (!startKey || startKey.gsi1pk !== gsi.orgApplications(kbo))) return undefined;
+      const startKey = options.cursor === undefined ? undefined : ownListKey(options.cursor, kbo);
+      if (options.cursor !== undefined && !startKey) return undefined;
       return listApplicationsByOrg(table, kbo, {
         ...(options.status ? { status: options.status } : {}),
         ...(options.limit === undefined ? {} : { limit: options.limit }),
@@ -293,7 +292,7 @@ export async function transitionApplication(table: string, request: TransitionRe
 
 export interface LegacyListOptions {
   limit?: number;
-  /** From a previous page's `nextCursor` (already decoded with `decodeCursor`). */
+  /** From a previous page's `nextCursor` (decoded with the index's cursor codec). */
   startKey?: Record<string, unknown>;
 }
 
@@ -312,7 +311,7 @@ export async function listApplicationsByOrg(
     ScanIndexForward: false,
     Limit: options.limit ?? 50,
     ...(options.startKey ? { ExclusiveStartKey: options.startKey } : {}),
-  });
+  }, orgApplicationsCursor);
 }
 
 /** Every application of an organisation (all pages). Not for the provider's check or submit (O(portfolio)). */
@@ -322,7 +321,7 @@ export async function allApplicationsOfOrg(table: string, kbo: string): Promise<
   do {
     const page = await listApplicationsByOrg(table, kbo, { limit: 200, ...(startKey ? { startKey } : {}) });
     all.push(...page.items);
-    startKey = page.nextCursor ? decodeCursor(page.nextCursor) : undefined;
+    startKey = page.nextCursor ? orgApplicationsCursor.decode(page.nextCursor) : undefined;
   } while (startKey);
   return all;
 }
@@ -337,7 +336,7 @@ export async function listApplicationsByStatus(table: string, status: Applicatio
     ScanIndexForward: true,
     Limit: options.limit ?? 50,
     ...(options.startKey ? { ExclusiveStartKey: options.startKey } : {}),
-  });
+  }, statusQueueCursor);
 }
 
 /** Applications due for `job` at `now` (due index), for scheduled jobs. */
@@ -351,5 +350,5 @@ export async function listDueApplications(table: string, job: string, now: Date,
     ExpressionAttributeValues: { ':job': job, ':now': now.toISOString(), ':type': 'application' },
     Limit: options.limit ?? 100,
     ...(options.startKey ? { ExclusiveStartKey: options.startKey } : {}),
-  });
+  }, dueCursor);
 }

@@ -13,7 +13,7 @@ import { REFERENCE_DATA } from '../../shared/reference/reference-data';
 import { proposedSeriesFor } from '../../shared/registrations/odb-number';
 import {
   allApplicationsOfOrg,
-  decodeCursor,
+  statusQueueCursor,
   getApplication,
   listApplicationsByStatus,
   transitionApplication,
@@ -93,10 +93,7 @@ export async function listQueue(
   config: BackofficeConfig,
   query: { status: ApplicationStatus; limit?: string | undefined; cursor?: string | undefined },
 ) {
-  const startKey = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && (!startKey || startKey.gsi2pk !== gsi.applicationStatus(query.status))) {
-    throw validationFailed([{ path: 'query.cursor', code: 'invalid_cursor', message: 'Deze cursor is ongeldig. Begin opnieuw bij de eerste pagina.' }]);
-  }
+  const startKey = query.cursor === undefined ? undefined : statusQueueCursor.decode(query.cursor, { gsi2pk: gsi.applicationStatus(query.status) });
   const page = await listApplicationsByStatus(config.table, query.status, {
     limit: query.limit ? Number(query.limit) : 50,
     ...(startKey ? { startKey } : {}),

@@ -13,7 +13,7 @@ import { claimsOf, type Claims } from './claims';
 import { idempotencyRunner } from './idempotency';
 import { envRrnSecret, principalOf } from './principal';
 import { enforceQuotas, quotaSetup, type QuotaOptions } from './quota-guard';
-import { issuesToProblems } from './validation';
+import { issuesToProblems, textProblems } from './validation';
 
 type Out<S> = [S] extends [z.ZodType] ? z.output<S> : undefined;
 type Parts<O> = O extends Operation<infer B, infer Q, infer P, infer A> ? { B: B; Q: Q; P: P; A: A } : never;
@@ -95,6 +95,7 @@ function validate(operation: Operation, event: APIGatewayProxyEventV2) {
   const problems: Problem[] = [];
   const parse = (schema: z.ZodType | undefined, value: unknown, prefix: string) => {
     if (!schema) return undefined;
+    problems.push(...textProblems(schema, value, prefix));
     const result = schema.safeParse(value);
     if (result.success) return result.data;
     problems.push(...issuesToProblems(result.error.issues, prefix));

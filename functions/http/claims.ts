@@ -13,35 +13,41 @@ export interface Claims {
   emailVerified?: boolean;
 }
 
+const ROLES: readonly Role[] = ['provider', 'worker', 'backoffice'];
+const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+
 /**
- * API Gateway's JWT authorizer passes claims as strings; an array claim arrives as "[a b]".
- * Read both that and a real array.
+ * The `roles` claim, matched exactly (issue 12). API Gateway's JWT authorizer passes an array claim as
+ * the string "[a b]", so `["provider backoffice"]` and `["provider", "backoffice"]` arrive the same:
+ * such a value is ambiguous and grants NO role (403), instead of being split on spaces or commas. A
+ * token carries one role (`"provider"`, `["provider"]` → "[provider]"), or a real or JSON array whose
+ * every element is exactly a role code; anything else grants nothing.
  */
-export function parseListClaim(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
+export function parseRoleClaim(value: unknown): Role[] {
+  const exactly = (list: unknown[]): Role[] => (list.length > 0 && list.every(isRole) ? [...new Set(list)] : []);
+  if (Array.isArray(value)) return exactly(value);
   if (typeof value !== 'string') return [];
-  const trimmed = value.trim();
-  if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
-    const inner = trimmed.slice(1, -1).trim();
+  if (isRole(value)) return [value];
+  if (value.startsWith('[') && value.endsWith(']')) {
+    const inner = value.slice(1, -1);
     if (inner.startsWith('"')) {
       try {
-        const parsed: unknown = JSON.parse(trimmed);
-        if (Array.isArray(parsed)) return parsed.map(String);
+        const parsed: unknown = JSON.parse(value);
+        return Array.isArray(parsed) ? exactly(parsed) : [];
       } catch {
-        /* fall through to space-separated */
+        return [];
       }
     }
-    return inner.split(/[\s,]+/).filter(Boolean);
+    return isRole(inner) ? [inner] : [];
   }
-  return trimmed.split(/[\s,]+/).filter(Boolean);
+  return [];
 }
 
-const ROLES: readonly Role[] = ['provider', 'worker', 'backoffice'];
 
 export function claimsOf(event: Partial<APIGatewayProxyEventV2WithJWTAuthorizer>): Claims | undefined {
   const raw = event.requestContext?.authorizer?.jwt?.claims;
   if (!raw || typeof raw.sub !== 'string') return undefined;
-  const roles = parseListClaim(raw.roles).filter((role): role is Role => (ROLES as string[]).includes(role));
+  const roles = parseRoleClaim(raw.roles);
   const text = (key: string) => (typeof raw[key] === 'string' && raw[key] !== '' ? String(raw[key]) : undefined);
   const org = text('org');
   const rrn = text('rrn');

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { brusselsDate, compareDates, dutchDate, type IsoDate } from '../../shared/time/calendar';
-import { ProblemError, conflict, notFound, validationFailed } from '../../shared/http/problem';
+import { ProblemError, conflict, notFound } from '../../shared/http/problem';
 import {
   applyEvaluation,
   stopRegistration,
@@ -11,7 +11,10 @@ import {
   type Registration,
   type StopRequest,
 } from '../../shared/registrations/registration';
+import { toPublishedTraining } from '../../shared/catalogue/from-registration';
+import type { PublishedTraining } from '../../shared/catalogue/published-training';
 import { dynamo } from '../adapters/aws-clients';
+import { dynamoKeyCursor } from '../http/cursor';
 import { evaluationResultMail } from '../mail/templates/evaluation-result';
 import { outboxPut } from '../outbox/outbox';
 import { gsi, keys } from '../storage/keys';
@@ -45,23 +48,7 @@ export const toProviderRegistration = (reg: Registration): ProviderRegistration 
 
 // ── GET /v1/registrations ───────────────────────────────────────────────────────────────────
 
-const CURSOR_KEYS = ['pk', 'sk', 'gsi1pk', 'gsi1sk'] as const;
-
-function decodeCursor(cursor: string, kbo: string): Record<string, string> {
-  const invalid = () => validationFailed([{ path: 'query.cursor', code: 'invalid_cursor', message: 'Deze cursor is ongeldig; gebruik nextCursor van de vorige pagina.' }]);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid();
-  const entries = Object.entries(parsed);
-  if (entries.length !== CURSOR_KEYS.length || !entries.every(([k, v]) => (CURSOR_KEYS as readonly string[]).includes(k) && typeof v === 'string')) throw invalid();
-  const key = parsed as Record<string, string>;
-  if (key.gsi1pk !== gsi.orgRegistrations(kbo)) throw invalid();
-  return key;
-}
+const registrationsCursor = dynamoKeyCursor(['pk', 'sk', 'gsi1pk', 'gsi1sk']);
 
 /** R-SUB-2: the organisation's registrations (every status), oldest valid-from first, paged. */
 export async function listOwnRegistrations(table: string, kbo: string, limit: number, cursor: string | undefined) {
@@ -71,14 +58,10 @@ export async function listOwnRegistrations(table: string, kbo: string, limit: nu
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': gsi.orgRegistrations(kbo) },
     Limit: limit,
-    ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, kbo) } : {}),
+    ...(cursor ? { ExclusiveStartKey: registrationsCursor.decode(cursor, { gsi1pk: gsi.orgRegistrations(kbo) }) } : {}),
   }));
   const items = (result.Items ?? []).filter((item) => item.type === 'registration').map((item) => toProviderRegistration(fromRegistrationItem(item).registration));
-  const last = result.LastEvaluatedKey;
-  return {
-    items,
-    nextCursor: last ? Buffer.from(JSON.stringify(Object.fromEntries(CURSOR_KEYS.map((k) => [k, last[k]])))).toString('base64url') : null,
-  };
+  return { items, nextCursor: registrationsCursor.fromKey(result.LastEvaluatedKey) };
 }
 
 // ── POST /v1/registrations/{odbNumber}/stop ─────────────────────────────────────────────────
@@ -112,7 +95,7 @@ export async function stopOwnRegistration(table: string, kbo: string, odbNumber:
  * removed one — or one whose stop or removal date has come, even before the nightly job ran — is
  * no longer available: 410 Gone, so a number on an old certificate is told apart from a typo (404).
  */
-export async function publishedTraining(table: string, odbNumber: string, now: Date): Promise<PublishedRegistration> {
+export async function publishedTraining(table: string, odbNumber: string, now: Date): Promise<PublishedTraining> {
   const resolved = await resolveOdbNumber(table, odbNumber);
   if (!resolved) throw notFound('Er is geen opleiding met dit ODB-nummer.');
   const reg = resolved.registration;
@@ -126,7 +109,9 @@ export async function publishedTraining(table: string, odbNumber: string, now: D
     throw new ProblemError(410, 'training-no-longer-registered', 'Niet meer geregistreerd',
       `De opleiding ${reg.odbNumber} ${what} en staat niet meer in de opleidingsdatabank.`);
   }
-  return toPublishedRegistration(reg);
+  // Issue 12 (BOPLA): an allow-list projection, the very record the site publishes — never removalDate,
+  // evaluationDue or ownReference.
+  return toPublishedTraining(reg);
 }
 
 // ── POST /v1/backoffice/registrations/{odbNumber}/evaluation ───────────────────────────────

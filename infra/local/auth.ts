@@ -4,12 +4,15 @@ import { dirname } from 'node:path';
 import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
 
 /**
- * The local OIDC issuer: one ES256 signing key, created on first start under the data folder and kept,
- * so tokens printed by `npm run token` stay valid across restarts. The local gateway verifies tokens
- * against its JWKS exactly as API Gateway's JWT authorizer does (signature, issuer, audience, expiry).
+ * The local OIDC issuer: one RS256 signing key (what API Gateway's JWT authorizer verifies, so a flow
+ * that passes locally passes in AWS), created on first start under the data folder and kept, so tokens
+ * printed by `npm run token` stay valid across restarts. The local gateway verifies tokens against its
+ * JWKS as strictly as the JWT authorizer: RS256 signature by a key named in `kid`, issuer, audience,
+ * `exp` (required, not passed), `iat` (required, not in the future), `nbf`, and `sub` (issue 12).
  */
 export const LOCAL_AUDIENCE = 'opleidingsincentives';
-const ALG = 'ES256';
+export const LOCAL_SIGNING_ALG = 'RS256';
+const ALG = LOCAL_SIGNING_ALG;
 
 export interface LocalIssuer {
   issuer: string;
@@ -29,8 +32,12 @@ export interface TokenClaims {
 }
 
 export async function loadOrCreateKey(keyFile: string): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
-  if (existsSync(keyFile)) return JSON.parse(readFileSync(keyFile, 'utf8')) as { privateJwk: JWK; publicJwk: JWK };
-  const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true });
+  if (existsSync(keyFile)) {
+    const stored = JSON.parse(readFileSync(keyFile, 'utf8')) as { privateJwk: JWK; publicJwk: JWK };
+    // a key of an older data folder (ES256) is replaced: its tokens would not pass in AWS either
+    if (stored.publicJwk.alg === ALG) return stored;
+  }
+  const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true, modulusLength: 2048 });
   const kid = randomUUID();
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: ALG, use: 'sig' };
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: ALG, use: 'sig' };
@@ -62,7 +69,12 @@ export async function localIssuer(options: { keyFile: string; issuer: string; au
         .sign(privateKey);
     },
     async verify(token) {
-      const { payload } = await jwtVerify(token, keySet, { issuer: options.issuer, audience, algorithms: [ALG] });
+      const { payload, protectedHeader } = await jwtVerify(token, keySet, {
+        issuer: options.issuer, audience, algorithms: [ALG], requiredClaims: ['exp', 'iat', 'sub'],
+      });
+      if (typeof protectedHeader.kid !== 'string' || protectedHeader.kid === '') throw new Error('token without kid');
+      if ((payload.iat as number) > Math.floor(Date.now() / 1000)) throw new Error('token issued in the future');
+      if (typeof payload.sub !== 'string' || payload.sub === '') throw new Error('token without sub');
       return payload;
     },
   };

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxySt
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { JWTPayload } from 'jose';
+import { MAX_REQUEST_BYTES, corsPolicy } from '../cors';
 import { apiFunctionEntry, type ApiRoute } from '../routes';
 import type { LocalIssuer } from './auth';
 import { lambdaContext } from './lambda-context';
@@ -54,11 +55,33 @@ export function claimsAsApiGateway(payload: JWTPayload): Record<string, string> 
 
 const UNAUTHORIZED = JSON.stringify({ message: 'Unauthorized' });
 const NOT_FOUND = JSON.stringify({ message: 'Not Found' });
+const BAD_REQUEST = JSON.stringify({ message: 'Bad Request' });
+const TOO_LARGE = JSON.stringify({ message: 'Request Entity Too Large' });
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+/**
+ * The body, or `undefined` when it is larger than API Gateway accepts: the rest is read and dropped
+ * (never held in memory), so the client receives the 413 instead of a reset connection.
+ */
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size <= MAX_REQUEST_BYTES) chunks.push(chunk as Buffer);
+  }
+  return size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks);
+}
+
+/** Path parameters decoded as API Gateway does; malformed percent-encoding (`/v1/x/%`) is a 400, not a 500. */
+function decodePathParameters(names: readonly string[], values: readonly string[]): Record<string, string> | undefined {
+  const decoded: Record<string, string> = {};
+  try {
+    names.forEach((name, index) => { decoded[name] = decodeURIComponent(values[index] as string); });
+  } catch (error) {
+    if (error instanceof URIError) return undefined;
+    throw error;
+  }
+  return decoded;
 }
 
 const isText = (contentType: string | undefined) =>
@@ -79,7 +102,7 @@ export function startGateway(options: GatewayOptions): Promise<{ server: Server;
     if (origin && options.allowedOrigins.includes(origin)) {
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('vary', 'origin');
-      res.setHeader('access-control-expose-headers', 'x-correlation-id');
+      res.setHeader('access-control-expose-headers', corsPolicy.exposeHeaders.join(','));
     }
   };
 
@@ -91,14 +114,18 @@ export function startGateway(options: GatewayOptions): Promise<{ server: Server;
       cors(req, res);
       if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
         res.writeHead(204, {
-          'access-control-allow-methods': 'GET,POST,PUT,DELETE,OPTIONS',
-          'access-control-allow-headers': 'authorization,content-type,idempotency-key,x-correlation-id',
-          'access-control-max-age': '600',
+          'access-control-allow-methods': [...corsPolicy.allowMethods, 'OPTIONS'].join(','),
+          'access-control-allow-headers': corsPolicy.allowHeaders.join(','),
+          'access-control-max-age': String(corsPolicy.maxAgeSeconds),
         });
         res.end();
         return;
       }
       const body = await readBody(req);
+      if (!body) {
+        res.writeHead(413, { 'content-type': 'application/json' }).end(TOO_LARGE);
+        return;
+      }
       const extra = options.extraRoutes?.find((route) => route.method === method && route.path === url.pathname);
       if (extra) { await extra.handle(req, res, body); return; }
 
@@ -130,8 +157,8 @@ export function startGateway(options: GatewayOptions): Promise<{ server: Server;
       }
       const query: Record<string, string> = {};
       for (const [name, value] of url.searchParams) query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
-      const pathParameters: Record<string, string> = {};
-      match.compiled.names.forEach((name, index) => { pathParameters[name] = decodeURIComponent(match.values[index] as string); });
+      const pathParameters = decodePathParameters(match.compiled.names, match.values);
+      if (!pathParameters) { res.writeHead(400, { 'content-type': 'application/json' }).end(BAD_REQUEST); return; }
       const text = isText(headers['content-type']);
       const now = new Date();
       const event = {

@@ -5,6 +5,7 @@ import {
   registrationSchema,
   stopRequestSchema,
 } from '../registrations/registration';
+import { PublishedTraining } from '../catalogue/published-training';
 import { defineOperation } from './operation';
 
 const odbNumberParams = z.object({
@@ -82,7 +83,7 @@ export const getTraining = defineOperation({
   tags: ['catalogue'],
   params: odbNumberParams,
   responses: {
-    200: { description: 'The published registration', schema: registrationSchema },
+    200: { description: 'The published registration: exactly the record the catalogue site publishes', schema: PublishedTraining },
     404: { description: 'No registration with this number' },
     410: { description: 'The registration existed but was stopped or removed: no longer in the catalogue (R-REG-1, R-BO-5)' },
   },

@@ -5,6 +5,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { corsPolicy } from '../../cors';
 import { apiFunctionEntry, apiFunctionNames, apiRoutes, type ApiRoute } from '../../routes';
 import type { AppFunction } from '../constructs/app-function';
 import { appFunction, constructId, type SharedResources } from '../shared-resources';
@@ -42,9 +43,10 @@ export class ApiStack extends Stack {
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: [config.siteUrl],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE, CorsHttpMethod.PATCH],
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id'],
-        maxAge: Duration.hours(1),
+        allowMethods: corsPolicy.allowMethods.map((method) => CorsHttpMethod[method]),
+        allowHeaders: [...corsPolicy.allowHeaders],
+        exposeHeaders: [...corsPolicy.exposeHeaders],
+        maxAge: Duration.seconds(corsPolicy.maxAgeSeconds),
       },
     });
     const accessLogs = new LogGroup(this, 'AccessLogs', {

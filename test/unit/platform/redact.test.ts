@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REDACTED, redact } from '../../../functions/observability/redact';
-import { parseListClaim } from '../../../functions/http/claims';
+import { parseRoleClaim } from '../../../functions/http/claims';
 
 describe('personal data never reaches the logs', () => {
   it('masks national register numbers and email addresses by key and by pattern', () => {
@@ -20,10 +20,21 @@ describe('personal data never reaches the logs', () => {
 });
 
 describe('JWT claims as API Gateway passes them', () => {
-  it('reads "[a b]" strings and real arrays', () => {
-    expect(parseListClaim('[provider backoffice]')).toEqual(['provider', 'backoffice']);
-    expect(parseListClaim(['worker'])).toEqual(['worker']);
-    expect(parseListClaim('["worker"]')).toEqual(['worker']);
-    expect(parseListClaim(undefined)).toEqual([]);
+  it('reads "[a]" strings, JSON and real arrays, matching role codes exactly', () => {
+    expect(parseRoleClaim('[provider]')).toEqual(['provider']);
+    expect(parseRoleClaim('provider')).toEqual(['provider']);
+    expect(parseRoleClaim(['worker'])).toEqual(['worker']);
+    expect(parseRoleClaim('["worker","backoffice"]')).toEqual(['worker', 'backoffice']);
+    expect(parseRoleClaim(undefined)).toEqual([]);
+  });
+
+  it('issue 12: a role value with separators grants nothing — never split on spaces or commas', () => {
+    // ["provider backoffice"] and ["provider", "backoffice"] both arrive as "[provider backoffice]"
+    expect(parseRoleClaim('[provider backoffice]')).toEqual([]);
+    expect(parseRoleClaim('provider,backoffice')).toEqual([]);
+    expect(parseRoleClaim('provider backoffice')).toEqual([]);
+    expect(parseRoleClaim(['provider backoffice'])).toEqual([]);
+    expect(parseRoleClaim(['provider', 'Backoffice'])).toEqual([]);
+    expect(parseRoleClaim('["provider backoffice"]')).toEqual([]);
   });
 });

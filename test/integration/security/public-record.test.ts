@@ -1,0 +1,35 @@
+/**
+ * Issue 12 (medium, OWASP API3 BOPLA): the public record `GET /v1/trainings/{odbNumber}` is an
+ * allow-list projection through the published-record schema the site uses — exactly its fields, never
+ * `removalDate` (which reveals a negative evaluation), `evaluationDue` or `ownReference`.
+ */
+import { describe, expect, it } from 'vitest';
+import { PublishedTraining } from '../../../shared/catalogue/published-training';
+import { backofficeToken } from '../../support/stack';
+import { brusselsToday, forwarded, registeredProvider } from '../backoffice/support';
+import { attackClient } from './support';
+
+const { call } = attackClient('public record');
+
+describe('issue 12: the public record is the published-record schema, nothing more', () => {
+  it('a public response has exactly the fields of PublishedTraining, also after a negative evaluation', async () => {
+    const provider = await registeredProvider();
+    const id = await forwarded(provider);
+    const decided = await call('POST', `/v1/backoffice/applications/${id}/decision`, {
+      token: await backofficeToken(), body: { outcome: 'approved', validFrom: brusselsToday() },
+    });
+    const odb = decided.body.odbNumbers.training as string;
+    // a negative evaluation sets a removal date: the public must not learn it
+    expect((await call('POST', `/v1/backoffice/registrations/${odb}/evaluation`, { token: await backofficeToken(), body: { outcome: 'negative' } })).status).toBe(200);
+
+    const response = await call('GET', `/v1/trainings/${odb}`);
+
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body).sort()).toEqual(Object.keys(PublishedTraining.shape).sort());
+    expect(PublishedTraining.safeParse(response.body).success).toBe(true);
+    for (const hidden of ['removalDate', 'evaluationDue', 'ownReference', 'evaluations', 'applicationId', 'stopReason', 'content']) {
+      expect(response.body).not.toHaveProperty(hidden);
+    }
+    expect(response.text).not.toMatch(/removal|evaluation/i);
+  });
+});
