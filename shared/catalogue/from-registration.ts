@@ -78,6 +78,7 @@ export function toPublishedTraining(reg: RegistrationLike): PublishedTraining {
     stopDate: reg.stopDate,
     status: reg.status === 'replaced' ? 'replaced' : 'active',
     replacedBy: reg.status === 'replaced' ? reg.replacedBy : null,
+    replacedFrom: reg.status === 'replaced' ? reg.replacedFrom ?? null : null,
     contactHours: positiveOrNull(reg.contactHours),
     studyPoints: positiveOrNull(reg.studyPoints),
     modules,

@@ -65,6 +65,8 @@ export const PublishedTraining = z
     stopDate: IsoDate.nullable(),
     status: PublishedStatus,
     replacedBy: OdbNumber.nullable(),
+    // R-REG-2: the day the successor took over (the public record shows it; older snapshots lack it)
+    replacedFrom: IsoDate.nullable().optional(),
     contactHours: Hours.nullable(),
     studyPoints: z.number().positive().max(600).nullable(),
     modules: z.array(PublishedModule).max(200),

@@ -16,7 +16,7 @@ describe('issue 12: the public record is the published-record schema, nothing mo
     const provider = await registeredProvider();
     const id = await forwarded(provider);
     const decided = await call('POST', `/v1/backoffice/applications/${id}/decision`, {
-      token: await backofficeToken(), body: { outcome: 'approved', validFrom: brusselsToday() },
+      token: await backofficeToken(), body: { outcome: 'approved', validFrom: brusselsToday(), chequeCategory: 'standard' },
     });
     const odb = decided.body.odbNumbers.training as string;
     // a negative evaluation sets a removal date: the public must not learn it
