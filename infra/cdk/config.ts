@@ -22,6 +22,10 @@ export interface DeployConfig {
   siteCertificateArn: string | undefined;
   oidcIssuer: string;
   oidcAudience: string[];
+  /** The worker page's OIDC client id (authorization code flow with PKCE); default: the first audience. */
+  oidcClientId: string;
+  /** The scopes the worker page asks for (space-separated, `openid` included). */
+  oidcScopes: string;
   rrnHmacSecretName: string;
   issuerWebhookSecretName: string;
   issuerWebhookUrl: string;
@@ -86,6 +90,8 @@ export function readConfig(node: Node): DeployConfig {
     siteCertificateArn: optional(node, 'siteCertificateArn'),
     oidcIssuer: text(node, 'oidcIssuer'),
     oidcAudience: list(node, 'oidcAudience'),
+    oidcClientId: text(node, 'oidcClientId', list(node, 'oidcAudience')[0] ?? 'cheques-site'),
+    oidcScopes: text(node, 'oidcScopes', 'openid'),
     rrnHmacSecretName: text(node, 'rrnHmacSecretName'),
     issuerWebhookSecretName: text(node, 'issuerWebhookSecretName'),
     issuerWebhookUrl: text(node, 'issuerWebhookUrl'),

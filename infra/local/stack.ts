@@ -110,14 +110,10 @@ export async function startLocalStack(options: StackOptions): Promise<RunningSta
     const issuer = await localIssuer({ keyFile: join(dataDir, 'auth', 'signing-key.json'), issuer: `${apiUrl}/local-auth` });
     const extraRoutes: ExtraRoute[] = [
       {
-        method: 'GET', path: '/local-auth/.well-known/openid-configuration',
-        handle: (_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ issuer: issuer.issuer, jwks_uri: `${issuer.issuer}/jwks.json` })); },
-      },
-      {
         method: 'GET', path: '/local-auth/jwks.json',
         handle: (_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(issuer.jwks)); },
       },
-      ...signInRoutes(issuer),
+      ...signInRoutes(issuer, { subjectSecret: secrets.rrnHmacSecret }),
     ];
     const gateway = await startGateway({ port: ports.api, routes: apiRoutes, issuer, allowedOrigins: [siteUrl], extraRoutes, log: (line) => { if (env.LOG_REQUESTS) log(line); } });
     stops.push(() => gateway.stop());

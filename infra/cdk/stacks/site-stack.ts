@@ -144,6 +144,9 @@ export class SiteStack extends Stack {
         DISTRIBUTION_ID: { value: this.distribution.distributionId },
         PUBLIC_API_URL: { value: props.apiUrl },
         PUBLIC_SITE_URL: { value: config.siteUrl },
+        PUBLIC_OIDC_ISSUER: { value: config.oidcIssuer },
+        PUBLIC_OIDC_CLIENT_ID: { value: config.oidcClientId },
+        PUBLIC_OIDC_SCOPES: { value: config.oidcScopes },
         ASTRO_TELEMETRY_DISABLED: { value: '1' },
       },
       // One build at a time: a change that arrives during a build triggers the next one.

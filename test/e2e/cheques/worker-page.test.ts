@@ -1,9 +1,13 @@
 /**
  * The worker's cheque page in Chromium (R-CHQ-1…7): the site is built with a tiny catalogue and pointed
  * at the shared test stack's API; the worker signs in through the local sign-in page, sees the budget,
- * looks up a training, requests cheques through the overview, and follows the request. axe finds no
- * violations on the signed-out page, the sign-in page, the form with errors and the result.
+ * looks up a training, requests cheques through the overview, and follows the request; downloads the
+ * proof (parsed back, its code verified) and cancels. Sign-in is the OIDC code flow with PKCE (issue 12);
+ * tokens stay in sessionStorage. axe finds no violations on the signed-out page, the sign-in page, the
+ * form with errors, the result and the list after cancelling.
  */
+import { readFile } from 'node:fs/promises';
+import { extractText, getDocumentProxy } from 'unpdf';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -73,7 +77,11 @@ describe('the worker page', () => {
 
     // Sign in on the local sign-in page: a wrong check digit is refused first.
     await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.waitForURL(/\/local-auth\/sign-in/);
+    await page.waitForURL(/\/local-auth\/authorize\?/);
+    const authorizeUrl = new URL(page.url());
+    expect(authorizeUrl.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorizeUrl.searchParams.get('response_type')).toBe('code');
+    expect(authorizeUrl.searchParams.get('nonce')).toMatch(/\S{20,}/);
     await poll(() => page.getByRole('note').textContent()).toContain('Lokale testomgeving');
     await expectNoAxeViolations('the local sign-in page');
     await page.getByLabel('Rijksregisternummer').fill(`${rrn.slice(0, 9)}${rrn.slice(9) === '00' ? '01' : '00'}`);
@@ -82,12 +90,15 @@ describe('the worker page', () => {
     await expectNoAxeViolations('the sign-in page with an error');
     await page.getByLabel('Rijksregisternummer').fill(rrn);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.waitForURL(`${site.url}/cheques/`);
-    expect(page.url()).not.toContain('access_token');
+    await page.waitForURL((url) => url.origin === site.url && url.pathname === '/cheques/');
+    await poll(() => page.url()).toBe(`${site.url}/cheques/`);
+    expect(page.url()).not.toMatch(/code=|access_token/);
 
     // The budget.
     await poll(() => page.locator('#budget-remaining').textContent()).toBe('€ 250,00');
     await poll(() => page.locator('#requests-empty').isVisible()).toBe(true);
+    // Tokens only in this tab's sessionStorage, never in localStorage.
+    expect(await page.evaluate(() => ({ local: localStorage.length, token: sessionStorage.getItem('cheques.token') !== null }))).toEqual({ local: 0, token: true });
 
     // Find the training; an unknown number is a clear message.
     await page.getByLabel('ODB-nummer', { exact: true }).fill('ODB-Y899999');
@@ -128,13 +139,35 @@ describe('the worker page', () => {
     });
     expect(mails.map((m) => m.subject)).toContain('Uw aanvraag van opleidingscheques is goedgekeurd');
 
+    // R-CHQ-8: the proof link downloads the PDF; its text and verification code are what the API verifies.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Bewijs van aanvraag .* downloaden/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^bewijs-opleidingscheques-OC-[0-9A-Z]{8}\.pdf$/);
+    const bytes = new Uint8Array(await readFile(await download.path()));
+    const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain(`ODB-nummer: ${odbNumber}`);
+    expect(flat).toContain('Gevraagd bedrag: € 120,50');
+    const code = /Verificatiecode: (\S{19})/.exec(flat)?.[1] ?? '';
+    const verified = await fetch(`${stack().apiUrl}/v1/cheque-requests/proofs/${code}`);
+    expect(verified.status).toBe(200);
+    expect(await verified.json()).toMatchObject({ genuine: true, current: true, facts: { odbNumber, amountCents: 12_050 } });
+
+    // R-CHQ-7: cancel a request not yet issued; the budget comes back at once.
+    page.once('dialog', (dialog) => { void dialog.accept(); });
+    await page.getByRole('button', { name: /Aanvraag .* annuleren/ }).click();
+    await poll(() => page.locator('#budget-remaining').textContent()).toBe('€ 250,00');
+    await poll(() => page.locator('#requests-body').textContent()).toContain('Geannuleerd');
+    expect(await page.getByRole('button', { name: /Aanvraag .* annuleren/ }).count()).toBe(0);
+    await expectNoAxeViolations('the list after cancelling');
+
     // Signing out forgets the token.
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await poll(() => page.locator('#signed-out').isVisible()).toBe(true);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
   }, 120_000);
 
   it('the local sign-in page only returns tokens to this machine', async () => {
-    const response = await fetch(`${stack().apiUrl}/local-auth/sign-in?redirect_uri=${encodeURIComponent('https://evil.example/cb')}`);
+    const response = await fetch(`${stack().apiUrl}/local-auth/authorize?redirect_uri=${encodeURIComponent('https://evil.example/cb')}`);
     expect(response.status).toBe(400);
   });
 });
