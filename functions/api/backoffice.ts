@@ -4,19 +4,18 @@ import {
   askQuestion as askQuestionOperation,
   decideApplication as decideApplicationOperation,
   forwardApplication as forwardApplicationOperation,
+  amendApplication as amendApplicationOperation,
   getBackofficeApplication,
   listBackofficeApplications,
   recordQualityRegistration as recordQualityRegistrationOperation,
 } from '../../shared/api/backoffice';
-import {
-  answerQuestion,
-  askQuestion,
-  decideApplication,
-  forwardApplication,
-  listQueue,
-  readForBackoffice,
-  recordQualityRegistration,
-} from '../backoffice/use-cases';
+import { amendApplication } from '../backoffice/amend';
+import { decideApplication } from '../backoffice/decision';
+import { s3DocumentLinker } from '../backoffice/document-links';
+import { forwardApplication } from '../backoffice/forward';
+import { recordQualityRegistration } from '../backoffice/quality-registration';
+import { answerQuestion, askQuestion } from '../backoffice/questions';
+import { listQueue, readForBackoffice } from '../backoffice/worklist';
 import { baseEnv, parseEnv } from '../config/env';
 import { apiHandler, implement } from '../http/api-handler';
 import { organisationOf } from '../organisations/org-claim';
@@ -27,23 +26,26 @@ const env = parseEnv(baseEnv.extend({
   DOCUMENTS_BUCKET: z.string().min(1),
 }));
 
-const config = { table: env.TABLE_NAME, bucket: env.DOCUMENTS_BUCKET };
+const config = { table: env.TABLE_NAME, links: s3DocumentLinker(env.DOCUMENTS_BUCKET) };
 
 /** Back-office routes (api.md "Back office") and the provider's answer to a question (R-BO-1). */
 export const handler = apiHandler([
   implement(listBackofficeApplications, async ({ query }) => ({ status: 200, body: await listQueue(config, query) })),
   implement(getBackofficeApplication, async ({ params }) => ({ status: 200, body: await readForBackoffice(config, params.id, new Date()) })),
-  implement(askQuestionOperation, async ({ params, body }) => ({ status: 201, body: await askQuestion(config, params.id, body, new Date()) })),
-  implement(forwardApplicationOperation, async ({ params, body }) => ({
-    status: 200, body: await forwardApplication(config, params.id, body, new Date()),
+  implement(amendApplicationOperation, async ({ claims, params, body }) => ({
+    status: 200, body: await amendApplication(config, params.id, body, new Date(), claims.sub),
   })),
-  implement(decideApplicationOperation, async ({ params, body }) => ({
-    status: 200, body: await decideApplication(config, params.id, body, new Date()),
+  implement(askQuestionOperation, async ({ claims, params, body }) => ({ status: 201, body: await askQuestion(config, params.id, body, new Date(), claims.sub) })),
+  implement(forwardApplicationOperation, async ({ claims, params, body }) => ({
+    status: 200, body: await forwardApplication(config, params.id, body, new Date(), claims.sub),
   })),
-  implement(recordQualityRegistrationOperation, async ({ params, body }) => ({
-    status: 200, body: await recordQualityRegistration(config, params.kbo, body, new Date()),
+  implement(decideApplicationOperation, async ({ claims, params, body }) => ({
+    status: 200, body: await decideApplication(config, params.id, body, new Date(), claims.sub),
+  })),
+  implement(recordQualityRegistrationOperation, async ({ claims, params, body }) => ({
+    status: 200, body: await recordQualityRegistration(config, params.kbo, body, new Date(), claims.sub),
   })),
   implement(answerQuestionOperation, async ({ claims, params, body }) => ({
-    status: 201, body: await answerQuestion(config, organisationOf(claims), params.id, body, new Date()),
+    status: 201, body: await answerQuestion(config, organisationOf(claims), params.id, body, new Date(), claims.sub),
   })),
 ], { idempotencyTable: env.IDEMPOTENCY_TABLE_NAME });

@@ -75,6 +75,6 @@ export const handler = apiHandler([
     status: 200, body: await confirmApplicationDocument(config, organisationOf(claims), params.id, params.documentId, new Date()),
   })),
   implement(submitApplication, async ({ claims, params }) => ({
-    status: 200, body: await submitOwnApplication(config, organisationOf(claims), params.id, new Date()),
+    status: 200, body: await submitOwnApplication(config, organisationOf(claims), params.id, new Date(), claims.sub),
   })),
 ], { idempotencyTable: env.IDEMPOTENCY_TABLE_NAME });

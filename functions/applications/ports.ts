@@ -1,3 +1,4 @@
+import type { HistoryEntry } from '../../shared/applications/history';
 import type { RegistrationStatus } from '../../shared/registrations/registration';
 import type { DocumentStorage } from '../documents/storage';
 import type { OrganisationStore } from '../organisations/store';
@@ -15,6 +16,8 @@ export interface ProviderPorts {
   organisations: OrganisationStore;
   registrations: RegistrationLookup;
   documents: DocumentStorage;
+  /** R-BO-6: the dossier's history (owned by the back office), for the provider's view. */
+  history?: { list(applicationId: string): Promise<HistoryEntry[]> };
   /** New ids (applications, documents). */
   newId: () => string;
 }

@@ -15,6 +15,8 @@ import { APPLICATION_STATUSES, transition, type ApplicationStatus } from '../../
 import { dynamo } from '../adapters/aws-clients';
 import { dynamoKeyCursor } from '../http/cursor';
 import { outboxPut } from '../outbox/outbox';
+import type { HistoryEvent } from '../../shared/applications/history';
+import { historyPut } from '../backoffice/history-store';
 import { gsi, keys } from '../storage/keys';
 import {
   ApplicationVersionConflict,
@@ -152,6 +154,47 @@ async function queryPage(input: QueryCommandInput, cursor: typeof dueCursor): Pr
   return { items: (result.Items ?? []).map(applicationFromItem), nextCursor: cursor.fromKey(result.LastEvaluatedKey) };
 }
 
+/** A change without a state change (R-BO-7 amendment), recorded in the history as `event`. */
+export interface ChangeRequest extends Omit<TransitionRequest<TransactItem>, 'event' | 'actor' | 'actorId'> {
+  event: HistoryEvent;
+  actorId: string;
+}
+
+/** R-BO-7: changes an application without a state change; version-checked, with its history entry and mail, in one transaction. */
+export async function changeApplication(table: string, request: ChangeRequest): Promise<StoredApplication> {
+  return commitChange(table, request, request.application.status);
+}
+
+/** Writes the application (version-checked), its history entry (R-BO-6), mail, claims and extra items in ONE transaction. */
+async function commitChange(table: string, request: ChangeRequest, status: ApplicationStatus): Promise<StoredApplication> {
+  const { application, now } = request;
+  const { version: _version, duePk: _duePk, dueAt: _dueAt, ...current } = application;
+  const next: Application = { ...current, ...request.changes, status, updatedAt: now.toISOString() };
+  const version = application.version + 1;
+  const item = toItem(next, version, request.due, application);
+  const entry = { at: now.toISOString(), actor: request.actorId, event: request.event, reason: request.reason ?? null };
+  const items: TransactItem[] = [
+    { Put: { TableName: table, Item: item, ...versionCondition(application.version) } },
+    historyPut(table, application.id, entry, `v${String(version).padStart(6, '0')}`), // R-BO-6: same transaction
+    ...(request.mail ? [outboxPut(table, request.mail.outboxId, { kind: 'mail', mail: request.mail.mail }, now)] : []),
+    ...(request.claims ?? []).map((write) => claimPut(table, application.orgKbo, write, application.id, now)),
+    ...(request.extraItems ?? []),
+  ];
+  try {
+    await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (isNamed(error, 'TransactionCanceledException')) {
+      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+      if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict')) {
+        throw new ApplicationVersionConflict(application.id);
+      }
+    }
+    if (isNamed(error, 'TransactionConflictException')) throw new ApplicationVersionConflict(application.id);
+    throw error;
+  }
+  return applicationFromItem(item);
+}
+
 /** The DynamoDB adapter of `ApplicationStore`; `transition` also takes DynamoDB `extraItems`. */
 export function dynamoApplicationStore(table: string): ApplicationStore & { transition(request: TransitionRequest<TransactItem>): Promise<StoredApplication> } {
   const store = {
@@ -182,31 +225,11 @@ export function dynamoApplicationStore(table: string): ApplicationStore & { tran
     },
 
     async transition(request: TransitionRequest<TransactItem>) {
-      const { application, event, actor, now } = request;
+      const { application, event, actor } = request;
       const status: ApplicationStatus = transition(application.status, event, actor);
-      const { version: _version, duePk: _duePk, dueAt: _dueAt, ...current } = application;
-      const next: Application = { ...current, ...request.changes, status, updatedAt: now.toISOString() };
-      const item = toItem(next, application.version + 1, request.due, application);
-      const items: TransactItem[] = [
-        { Put: { TableName: table, Item: item, ...versionCondition(application.version) } },
-        ...(request.mail ? [outboxPut(table, request.mail.outboxId, { kind: 'mail', mail: request.mail.mail }, now)] : []),
-        ...(request.claims ?? []).map((write) => claimPut(table, application.orgKbo, write, application.id, now)),
-        ...(request.extraItems ?? []),
-      ];
-      try {
-        await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
-      } catch (error) {
-        if (isNamed(error, 'TransactionCanceledException')) {
-          const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-          if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict')) {
-            throw new ApplicationVersionConflict(application.id);
-          }
-        }
-        if (isNamed(error, 'TransactionConflictException')) throw new ApplicationVersionConflict(application.id);
-        throw error;
-      }
-      return applicationFromItem(item);
+      return commitChange(table, { ...request, event, actorId: request.actorId ?? actor }, status);
     },
+
 
     async listByOrg(kbo: string, options: ListOptions & { status?: ApplicationStatus } = {}) {
       const startKey = options.cursor === undefined ? undefined : ownListKey(options.cursor, kbo);

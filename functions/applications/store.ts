@@ -48,6 +48,10 @@ export interface TransitionRequest<Extra = never> {
   claims?: readonly ClaimWrite[];
   /** Adapter-specific further items of the same transaction (the DynamoDB adapter: TransactWrite items). */
   extraItems?: Extra[];
+  /** R-BO-6: who, for the dossier's history — the token's `sub`, or `system:<job>`; defaults to `actor`. */
+  actorId?: string;
+  /** R-BO-6: why, for the history (a motivation, the question, …). */
+  reason?: string | null;
 }
 
 export interface Page {

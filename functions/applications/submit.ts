@@ -47,7 +47,7 @@ export const submittedOutboxId = (applicationId: string) => `application-submitt
  * passes, the other starts again from a fresh read and is refused. Submitting an application that was
  * already submitted returns its current state and sends nothing.
  */
-export async function submitOwnApplication(ports: ProviderPorts, kbo: string, id: string, now: Date) {
+export async function submitOwnApplication(ports: ProviderPorts, kbo: string, id: string, now: Date, actorId?: string) {
   return withVersionRetry(async () => {
     const { app, organisation, inputs } = await loadForCheck(ports, kbo, id);
     if (app.status !== 'draft') {
@@ -71,7 +71,7 @@ export async function submitOwnApplication(ports: ProviderPorts, kbo: string, id
     if (outcome.outcome === 'inadmissible') {
       // inadmissible is a released status: it takes no claims
       const submitted = await ports.applications.transition({
-        application: app, event: outcome.event, actor: 'provider', now,
+        application: app, event: outcome.event, actor: 'provider', now, ...(actorId ? { actorId } : {}), // R-BO-6: who
         changes: { submittedAt, referenceVersion: REFERENCE_VERSION, problems: [...outcome.reasons, ...outcome.warnings] },
         mail: { outboxId: submittedOutboxId(app.id), mail: applicationInadmissibleMail({ ...common, reasons: outcome.reasons }) },
         due: null,
@@ -81,7 +81,7 @@ export async function submitOwnApplication(ports: ProviderPorts, kbo: string, id
     // R-ORG-3: waiting for the quality registration is not on the decision clock (it starts when recorded).
     const { deadlines, due } = outcome.event === 'submit-pending-quality-registration' ? { deadlines: null, due: null } : decisionDeadlineEntry(submittedAt);
     const submitted = await ports.applications.transition({
-      application: app, event: outcome.event, actor: 'provider', now,
+      application: app, event: outcome.event, actor: 'provider', now, ...(actorId ? { actorId } : {}),
       changes: { submittedAt, referenceVersion: REFERENCE_VERSION, problems: outcome.warnings, deadlines },
       claims: claimWritesFor(app, inputs.claims),
       mail: {

@@ -10,6 +10,8 @@ import { notFound, validationFailed, type RuleFinding } from '../../shared/http/
 import { brusselsDate } from '../../shared/time/calendar';
 import type { StoredOrganisation } from '../organisations/store';
 import type { ProviderPorts } from './ports';
+import { providerDossier } from '../../shared/applications/provider-view';
+import { providerHistory } from '../../shared/applications/history';
 import { ApplicationVersionConflict, type ApplicationStore, type StoredApplication } from './store';
 
 export { ensureDraft } from '../../shared/applications/draft';
@@ -31,7 +33,7 @@ export function toApplicationResponse(app: StoredApplication) {
     orgKbo: _orgKbo, duePk: _duePk, dueAt: _dueAt, questions: _questions, forwarding: _forwarding,
     decision: _decision, odbNumbers: _odbNumbers, referenceVersion: _referenceVersion, ...visible
   } = app;
-  return visible;
+  return { ...visible, ...providerDossier(app) }; // what the provider may see of its dossier (issue 11)
 }
 
 /** One application of this organisation; another's is a 404 (never a 403: ids are not probed). */
@@ -64,7 +66,8 @@ export async function createDraft(ports: ProviderPorts, kbo: string, body: Appli
 }
 
 export async function readApplication(ports: ProviderPorts, kbo: string, id: string) {
-  return toApplicationResponse(await loadOwn(ports.applications, kbo, id));
+  const app = await loadOwn(ports.applications, kbo, id);
+  return { ...toApplicationResponse(app), history: providerHistory((await ports.history?.list(id)) ?? []) };
 }
 
 export async function listOwnApplications(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { notFound } from '../../shared/http/problem';
+import { listHistory } from '../backoffice/history-store';
 import { s3DocumentStorage } from '../documents/store';
 import { dynamoOrganisationStore } from '../organisations/repository';
 import { getRegistration } from '../registrations/store';
@@ -30,6 +31,7 @@ export function providerPorts(config: ApplicationsConfig): ProviderPorts {
     organisations: dynamoOrganisationStore(config.table),
     registrations: dynamoRegistrationLookup(config.table),
     documents: s3DocumentStorage(config.bucket),
+    history: { list: (applicationId) => listHistory(config.table, applicationId) },
     newId: randomUUID,
   };
 }

@@ -1,4 +1,5 @@
 import { openQuestion } from '../../shared/applications/application';
+import { systemActor } from '../../shared/applications/history';
 import { brusselsDate } from '../../shared/time/calendar';
 import { DEFAULT_FORCED_FORWARD_MARGIN_DAYS, forcedForwardAdvice, isForcedForwardDueFor, isQuestionDeadlinePassed } from '../../shared/applications/deadlines';
 import { DECISION_DEADLINES_JOB } from '../applications/due';
@@ -47,7 +48,7 @@ export function runQuestionDeadlines(table: string, now: Date): Promise<JobResul
       const questions = app.questions.map((q) => (q === open ? { ...q, closedBy: 'deadline' as const, note: ASSESSED_ON_AVAILABLE_INFORMATION } : q));
       const org = await getOrganisation(table, app.orgKbo);
       await transitionApplication(table, {
-        application: app, event: 'question-deadline-passed', actor: 'system', now,
+        application: app, event: 'question-deadline-passed', actor: 'system', actorId: systemActor(QUESTION_DEADLINES_JOB), reason: ASSESSED_ON_AVAILABLE_INFORMATION, now,
         changes: { questions },
         due: decisionDeadlineDue(app),
         // R-BO-1: the contact is told that the file is assessed as it stands.
@@ -93,7 +94,8 @@ export function runDecisionDeadlines(table: string, now: Date, marginDays: numbe
       const advice = forcedForwardAdvice(app);
       const org = await getOrganisation(table, app.orgKbo);
       await transitionApplication(table, {
-        application: app, event: 'decision-deadline-forward', actor: 'system', now,
+        application: app, event: 'decision-deadline-forward', actor: 'system', actorId: systemActor(DECISION_DEADLINES_JOB), now,
+        reason: advice === 'negative' ? 'Naar de VOC met negatief advies wegens onvoldoende informatie (R-BO-2)' : 'Naar de VOC zonder advies: einde van de beslissingstermijn (R-BO-2)',
         changes: { forwarding: { to: 'VOC', advice, at: now.toISOString(), by: 'system' } },
         due: null,
         ...(org && advice === 'negative' ? {

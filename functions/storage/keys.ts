@@ -6,6 +6,7 @@
  * |---------------|-----------------------|--------------------|---------------------------------------|-------------------------------------|
  * | organisation  | ORG#<kbo>             | PROFILE            | ORGS / <kbo>                          |                                     |
  * | application   | APP#<id>              | APP                | ORG#<kbo>#APPS / <createdAt>#<id>     | APPSTATUS#<status> / <submittedAt>#<id> |
+ * | appHistory    | APP#<id>              | HIST#<at>#<n>      | (append-only, R-BO-6)                 |                                     |
  * | registration  | REG#<odbNumber>       | REG                | ORG#<kbo>#REGS / <validFrom>#<odb>    | REGSTATUS#<status> / <odbNumber>    |
  * | regModule     | REG#<moduleOdbNumber> | MODULE             | (points to its training: `trainingOdbNumber`)                               |
  * | counter       | COUNTER#<name>        | COUNTER            |                                       |                                     |
@@ -22,6 +23,8 @@
 export const keys = {
   organisation: (kbo: string) => ({ pk: `ORG#${kbo}`, sk: 'PROFILE' }),
   application: (id: string) => ({ pk: `APP#${id}`, sk: 'APP' }),
+  /** One append-only history entry of an application (R-BO-6); `n` makes entries of one instant unique. */
+  applicationHistory: (id: string, at: string, n: string) => ({ pk: `APP#${id}`, sk: `HIST#${at}#${n}` }),
   registration: (odbNumber: string) => ({ pk: `REG#${odbNumber}`, sk: 'REG' }),
   /** A module's own ODB number (R-BO-4), pointing to its training's registration. */
   registrationModule: (moduleOdbNumber: string) => ({ pk: `REG#${moduleOdbNumber}`, sk: 'MODULE' }),

@@ -5,6 +5,8 @@ import {
   forwardBodySchema,
   questionBodySchema,
 } from '../applications/backoffice-bodies';
+import { amendmentBodySchema } from '../applications/amendment';
+import { historyEntrySchema } from '../applications/history';
 import { APPLICATION_EVENTS, APPLICATION_STATUSES } from '../applications/state-machine';
 import { chequeCategories } from '../cheques/cheque-category';
 import { kboSchema } from '../organisations/kbo';
@@ -78,6 +80,7 @@ export const backofficeApplicationSchema = applicationResponseSchema
     odbNumbers: z.object({ training: z.string(), modules: z.array(z.string()) }).nullable(),
     allowedEvents: z.array(z.enum(APPLICATION_EVENTS)).meta({ description: 'Wat de back office vanuit deze status kan doen' }),
     grant: grantSchema,
+    history: z.array(historyEntrySchema).meta({ description: 'Historiek van het dossier (R-BO-6), oudste eerst; niet te wijzigen of te wissen' }),
     organisation: z
       .object({
         kbo: z.string(),
@@ -114,7 +117,7 @@ export const qualityRegistrationResponseSchema = organisationResponseSchema.exte
     .meta({ description: 'Aanvragen die op de kwaliteitsregistratie wachtten en nu in screening staan (R-ORG-3)' }),
 });
 
-export const answerResponseSchema = applicationResponseSchema.extend({ questions: z.array(questionSchema) });
+export const answerResponseSchema = applicationResponseSchema;
 
 export const listBackofficeApplications = defineOperation({
   id: 'listBackofficeApplications', method: 'GET', path: '/v1/backoffice/applications', fn: 'backoffice', auth: BACKOFFICE, tags: TAGS,
@@ -126,6 +129,18 @@ export const getBackofficeApplication = defineOperation({
   id: 'getBackofficeApplication', method: 'GET', path: '/v1/backoffice/applications/{id}', fn: 'backoffice', auth: BACKOFFICE, tags: TAGS,
   summary: 'Alles over één aanvraag, met kortlevende downloadlinks voor de documenten', params: applicationIdParams,
   responses: { 200: { description: 'De aanvraag', schema: backofficeApplicationSchema }, 404: { description: 'Niet gevonden' } },
+});
+
+export const amendApplication = defineOperation({
+  id: 'amendApplication', method: 'PATCH', path: '/v1/backoffice/applications/{id}', fn: 'backoffice', auth: BACKOFFICE, tags: TAGS,
+  summary: 'Een ingediend dossier wijzigen tot de beslissing (R-BO-7): dezelfde regels, historiek, mail aan de contactpersoon',
+  params: applicationIdParams, body: amendmentBodySchema,
+  responses: {
+    200: { description: 'Gewijzigd', schema: backofficeApplicationSchema },
+    400: { description: 'Het gewijzigde dossier voldoet niet aan de regels (alle problemen); niets gewijzigd' },
+    404: { description: 'Niet gevonden' },
+    409: { description: 'Al beslist (of niet ingediend)' },
+  },
 });
 
 export const askQuestion = defineOperation({
@@ -183,6 +198,7 @@ export const answerQuestion = defineOperation({
 export const backofficeOperations = [
   listBackofficeApplications,
   getBackofficeApplication,
+  amendApplication,
   askQuestion,
   forwardApplication,
   decideApplication,

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { draftApplicationSchema } from '../applications/application';
 import { DOCUMENT_KINDS, documentUploadRequestSchema } from '../applications/documents';
 import { APPLICATION_STATUSES } from '../applications/state-machine';
+import { providerDossierShape, providerHistoryShape } from '../applications/provider-view';
 import { organisationBodySchema, organisationResponseSchema } from '../organisations/organisation';
 import { QUOTAS } from '../quotas/quota';
 import { defineOperation } from './operation';
@@ -63,6 +64,7 @@ export const applicationResponseSchema = draftApplicationSchema
     documents: z.array(documentSchema),
     problems: z.array(findingSchema).meta({ description: 'Bij onontvankelijk: de redenen; na indienen: de waarschuwingen' }),
     deadlines: z.object({ decisionPeriodEnd: z.string(), forcedForwardDate: z.string() }).nullable(),
+    ...providerDossierShape, // questions, forwarding, decision, steps (shared/applications/provider-view.ts)
   })
   .meta({ description: 'Registratieaanvraag' });
 
@@ -141,8 +143,8 @@ export const listApplications = defineOperation({
 
 export const getApplication = defineOperation({
   id: 'getApplication', method: 'GET', path: '/v1/applications/{id}', fn: 'provider', auth: PROVIDER, tags: TAGS,
-  summary: 'Eén eigen aanvraag', params: applicationIdParams,
-  responses: { 200: { description: 'De aanvraag', schema: applicationResponseSchema }, 404: { description: 'Bestaat niet of niet van deze organisatie' } },
+  summary: 'Eén eigen aanvraag, met de historiek van het dossier', params: applicationIdParams,
+  responses: { 200: { description: 'De aanvraag', schema: applicationResponseSchema.extend(providerHistoryShape) }, 404: { description: 'Bestaat niet of niet van deze organisatie' } },
 });
 
 export const putApplication = defineOperation({

@@ -1,5 +1,7 @@
 import { formatKbo } from '../../../shared/organisations/kbo';
+import { dutchDate } from '../../../shared/time/calendar';
 import { composeMail, type Mail } from '../mail';
+import { shortDossierReference } from './dossier-reference';
 
 export interface ApplicationInadmissibleMail {
   to: string;
@@ -17,8 +19,8 @@ export interface ApplicationInadmissibleMail {
 export function applicationInadmissibleMail(data: ApplicationInadmissibleMail): Mail {
   return composeMail([data.to], `Aanvraag onontvankelijk: ${data.title}`, [
     'Beste,',
-    `Wij ontvingen op ${data.submittedOn} uw aanvraag tot registratie van de opleiding "${data.title}" (uw referentie: ${data.ownReference}) ` +
-      `voor ${data.organisationName} (ondernemingsnummer ${formatKbo(data.kbo)}). Het dossiernummer is ${data.applicationId}.`,
+    `Wij ontvingen op ${dutchDate(data.submittedOn)} uw aanvraag tot registratie van de opleiding "${data.title}" (uw referentie: ${data.ownReference}) ` +
+      `voor ${data.organisationName} (ondernemingsnummer ${formatKbo(data.kbo)}). Uw dossier: ${shortDossierReference(data.applicationId)}.`,
     'De aanvraag is onontvankelijk en wordt niet naar een beslissingsinstantie doorgestuurd, om deze reden(en):',
     data.reasons.map((reason) => reason.message),
     'Past u de opleiding aan zodat ze wel aan de voorwaarden voldoet, dan kunt u een nieuwe aanvraag indienen.',

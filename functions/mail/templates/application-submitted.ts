@@ -1,5 +1,7 @@
 import { formatKbo } from '../../../shared/organisations/kbo';
+import { dutchDate } from '../../../shared/time/calendar';
 import { composeMail, type Mail } from '../mail';
+import { shortDossierReference } from './dossier-reference';
 
 export interface ApplicationSubmittedMail {
   to: string;
@@ -20,9 +22,9 @@ export interface ApplicationSubmittedMail {
 export function applicationSubmittedMail(data: ApplicationSubmittedMail): Mail {
   const paragraphs: Array<string | string[]> = [
     'Beste,',
-    `Wij ontvingen op ${data.submittedOn} uw aanvraag tot registratie van de opleiding "${data.title}" (uw referentie: ${data.ownReference}) ` +
+    `Wij ontvingen op ${dutchDate(data.submittedOn)} uw aanvraag tot registratie van de opleiding "${data.title}" (uw referentie: ${data.ownReference}) ` +
       `in de opleidingsdatabank, ingediend voor ${data.organisationName} (ondernemingsnummer ${formatKbo(data.kbo)}).`,
-    `Het dossiernummer is ${data.applicationId}. U kunt de aanvraag niet meer wijzigen; het team opleidingsdatabank bekijkt ze nu.`,
+    `Uw dossier: ${shortDossierReference(data.applicationId)}. U kunt de aanvraag niet meer wijzigen; het team opleidingsdatabank bekijkt ze nu.`,
     data.waitingForQualityRegistration
       ? 'Uw organisatie heeft nog geen kwaliteitsregistratie bij het departement Werk en Sociale Economie. ' +
         'De aanvraag wordt pas naar een beslissingsinstantie doorgestuurd zodra die kwaliteitsregistratie is vastgelegd.'

@@ -1,11 +1,8 @@
 import { composeMail, type Mail } from '../mail';
+import { dossierLine, type DossierReference } from './dossier-reference';
 
-export interface DecisionRejectedMail {
+export interface DecisionRejectedMail extends DossierReference {
   to: string;
-  organisationName: string;
-  applicationId: string;
-  title: string;
-  ownReference: string;
   reason: string;
 }
 
@@ -13,7 +10,7 @@ export interface DecisionRejectedMail {
 export function decisionRejectedMail(data: DecisionRejectedMail): Mail {
   return composeMail([data.to], `Aanvraag afgekeurd: ${data.title}`, [
     'Beste,',
-    `De aanvraag tot registratie van de opleiding "${data.title}" (uw referentie: ${data.ownReference}, dossiernummer ${data.applicationId}) van ${data.organisationName} werd afgekeurd.`,
+    `De beslissingsinstantie heeft ${dossierLine(data)} afgekeurd.`,
     'Motivering:',
     data.reason,
     'U kunt een nieuwe aanvraag indienen waarin u met deze motivering rekening houdt.',

@@ -1,12 +1,9 @@
 import { dutchDate } from '../../../shared/time/calendar';
 import { composeMail, type Mail } from '../mail';
+import { dossierLine, type DossierReference } from './dossier-reference';
 
-export interface ForwardForcedMail {
+export interface ForwardForcedMail extends DossierReference {
   to: string;
-  organisationName: string;
-  applicationId: string;
-  title: string;
-  ownReference: string;
   /** End of the 3-month decision period, 'YYYY-MM-DD'. */
   decisionPeriodEnd: string;
 }
@@ -15,8 +12,8 @@ export interface ForwardForcedMail {
 export function forwardForcedMail(data: ForwardForcedMail): Mail {
   return composeMail([data.to], `Aanvraag doorgestuurd met negatief advies: ${data.title}`, [
     'Beste,',
-    `De beslissingstermijn van drie maanden voor de aanvraag "${data.title}" (uw referentie: ${data.ownReference}, dossiernummer ${data.applicationId}) van ${data.organisationName} loopt af op ${dutchDate(data.decisionPeriodEnd)}.`,
-    'Omdat de aanvraag nog niet volledig beoordeeld kon worden, hebben we ze doorgestuurd naar de Vlaamse opleidingscommissie (VOC), met een negatief advies wegens onvoldoende informatie.',
+    `De beslissingstermijn van drie maanden voor ${dossierLine(data)} loopt af op ${dutchDate(data.decisionPeriodEnd)}.`,
+    'Omdat er nog informatie ontbreekt (een vraag bleef onbeantwoord of het dossier is onvolledig), hebben we ze doorgestuurd naar de Vlaamse opleidingscommissie (VOC), met een negatief advies wegens onvoldoende informatie.',
     'De VOC neemt de beslissing. U ontvangt die beslissing per e-mail.',
   ]);
 }

@@ -1,12 +1,10 @@
 import { dutchDate } from '../../../shared/time/calendar';
+import { answerPath } from '../../../shared/applications/provider-view';
 import { composeMail, type Mail } from '../mail';
+import { dossierLine, type DossierReference } from './dossier-reference';
 
-export interface QuestionAskedMail {
+export interface QuestionAskedMail extends DossierReference {
   to: string;
-  organisationName: string;
-  applicationId: string;
-  title: string;
-  ownReference: string;
   question: string;
   /** Last day to answer, 'YYYY-MM-DD' (R-BO-1). */
   deadline: string;
@@ -16,9 +14,9 @@ export interface QuestionAskedMail {
 export function questionAskedMail(data: QuestionAskedMail): Mail {
   return composeMail([data.to], `Vraag over uw aanvraag: ${data.title}`, [
     'Beste,',
-    `Het team opleidingsdatabank heeft een vraag over de aanvraag "${data.title}" (uw referentie: ${data.ownReference}, dossiernummer ${data.applicationId}) van ${data.organisationName}:`,
+    `Het team opleidingsdatabank heeft een vraag over ${dossierLine(data)}:`,
     data.question,
-    `U kunt antwoorden tot en met ${dutchDate(data.deadline)}. Zolang de vraag openstaat, wordt de aanvraag niet naar een beslissingsinstantie doorgestuurd.`,
+    `U kunt antwoorden tot en met ${dutchDate(data.deadline)}, in het aanbiedersportaal bij deze aanvraag (via de API: POST ${answerPath(data.applicationId)}, met uw antwoord en eventueel documenten die u eerst bij de aanvraag oplaadt). Zolang de vraag openstaat, wordt de aanvraag niet naar een beslissingsinstantie doorgestuurd.`,
     'Antwoordt u niet binnen die termijn, dan beoordelen we de aanvraag op basis van de beschikbare informatie.',
   ]);
 }

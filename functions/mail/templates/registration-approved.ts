@@ -23,7 +23,7 @@ export function registrationApprovedMail(data: RegistrationApprovedMail): Mail {
     paragraphs.push(data.modules.map((module) => `${module.odbNumber}: ${module.title}`));
   }
   if (data.replaces) {
-    paragraphs.push(`Deze registratie vervangt ${data.replaces}. Cursisten die onder het oude nummer zijn ingeschreven, behouden dat nummer. Zet de oude registratie stop zodra u de opleiding niet meer in de oude vorm organiseert.`);
+    paragraphs.push(`Deze registratie vervangt ${data.replaces} vanaf ${dutchDate(data.validFrom)}. Tot dan blijft ${data.replaces} gewoon geldig. Cursisten die onder het oude nummer zijn ingeschreven, behouden dat nummer.`);
   }
   paragraphs.push('Vermeld het ODB-nummer op de inschrijvings- en aanwezigheidsattesten.');
   return composeMail([data.to], `Opleiding geregistreerd: ${data.odbNumber}`, paragraphs);

@@ -19,7 +19,9 @@ type Handler = (event: unknown) => Promise<JobResult>;
 let questionDeadlines: Handler;
 let decisionDeadlines: Handler;
 let repository: typeof import('../../../functions/applications/repository');
-let useCases: typeof import('../../../functions/backoffice/use-cases');
+let questions: typeof import('../../../functions/backoffice/questions');
+let quality: typeof import('../../../functions/backoffice/quality-registration');
+let links: typeof import('../../../functions/backoffice/document-links');
 let jobs: typeof import('../../../functions/backoffice/jobs');
 
 beforeAll(async () => {
@@ -27,11 +29,14 @@ beforeAll(async () => {
   questionDeadlines = (await import('../../../functions/jobs/question-deadlines')).handler;
   decisionDeadlines = (await import('../../../functions/jobs/decision-deadlines')).handler;
   repository = await import('../../../functions/applications/repository');
-  useCases = await import('../../../functions/backoffice/use-cases');
+  questions = await import('../../../functions/backoffice/questions');
+  quality = await import('../../../functions/backoffice/quality-registration');
+  links = await import('../../../functions/backoffice/document-links');
   jobs = await import('../../../functions/backoffice/jobs');
 });
 
-const config = () => ({ table: table(), bucket: stack().env.DOCUMENTS_BUCKET as string });
+const config = () => ({ table: table(), links: links.s3DocumentLinker(stack().env.DOCUMENTS_BUCKET as string) });
+const BO = 'bo-jobs-test';
 const at = (iso: string, minutes = 0) => new Date(new Date(iso).getTime() + minutes * 60_000);
 const run = (handler: Handler, job: string, time: Date) => handler({ job, time: time.toISOString() });
 const app = async (id: string) => getItem({ pk: `APP#${id}`, sk: 'APP' });
@@ -54,9 +59,9 @@ describe('question-deadlines (R-BO-1)', () => {
     const unanswered = await seedSubmitted(org, `${year}-01-10T09:00:00.000Z`);
     const answered = await seedSubmitted(org, `${year}-01-10T09:00:00.000Z`);
     const askedAt = new Date(`${year}-01-12T10:00:00.000Z`);
-    const asked = await useCases.askQuestion(config(), unanswered, { question: 'Wie geeft les?' }, askedAt);
-    await useCases.askQuestion(config(), answered, { question: 'Wie geeft les?' }, askedAt);
-    await useCases.answerQuestion(config(), org.kbo, answered, { answer: 'Twee lesgevers.', documentIds: [] }, new Date(`${year}-01-20T10:00:00.000Z`));
+    const asked = await questions.askQuestion(config(), unanswered, { question: 'Wie geeft les?' }, askedAt, BO);
+    await questions.askQuestion(config(), answered, { question: 'Wie geeft les?' }, askedAt, BO);
+    await questions.answerQuestion(config(), org.kbo, answered, { answer: 'Twee lesgevers.', documentIds: [] }, new Date(`${year}-01-20T10:00:00.000Z`), 'provider-sub');
     const passedAt = brusselsMidnight(`${year}-02-13`);
 
     // Act
@@ -106,7 +111,7 @@ describe('decision-deadlines (R-BO-2)', () => {
     const screening = await seedSubmitted(org, submittedAt);
     const questioned = await seedSubmitted(org, submittedAt);
     const waiting = await seedSubmitted(unregistered, submittedAt, 'waiting-for-quality-registration');
-    const asked = await useCases.askQuestion(config(), questioned, { question: 'Welk lokaal?' }, new Date(`${year}-03-01T10:00:00.000Z`));
+    const asked = await questions.askQuestion(config(), questioned, { question: 'Welk lokaal?' }, new Date(`${year}-03-01T10:00:00.000Z`), BO);
     const forcedAt = brusselsMidnight(`${year}-03-27`);
 
     // Act
@@ -169,7 +174,7 @@ describe('decision-deadlines (R-BO-2)', () => {
     const recordedAt = new Date(`${year}-03-20T10:00:00.000Z`);
 
     // Act
-    const recorded = await useCases.recordQualityRegistration(config(), org.kbo, { registered: true, since: `${year}-03-20` }, recordedAt);
+    const recorded = await quality.recordQualityRegistration(config(), org.kbo, { registered: true, since: `${year}-03-20` }, recordedAt, BO);
     await run(decisionDeadlines, 'decision-deadlines', at(brusselsMidnight(`${year}-03-27`), 10));
     const atOldDate = await app(id);
     await run(decisionDeadlines, 'decision-deadlines', at(brusselsMidnight(`${year}-06-06`), 10));

@@ -99,7 +99,7 @@ describe('back-office routes: the one state machine over HTTP', () => {
     expect(refused.body.errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([['documentIds.1', 'R-BO-1'], ['documentIds.2', 'R-BO-1']]);
     expect(afterRefusal).toMatchObject({ status: 'question-open' });
     expect(answered.status).toBe(201);
-    expect(answered.body.questions[0]).toMatchObject({ answer: 'Zie bijlage.', answerDocumentIds: [documentId] });
+    expect(answered.body.questions[0]).toMatchObject({ answer: 'Zie bijlage.', closedBy: 'answer', documents: [{ id: documentId, name: 'lesrooster.pdf' }], howToAnswer: null });
   });
 
   it('R-DEC-2: forward to the VOC or to a joint committee of the reference list, with optional negative advice; an unknown committee is a 400', async () => {

@@ -46,6 +46,7 @@ describe('back-office contract', () => {
     expect(ours).toEqual([
       'GET /v1/backoffice/applications',
       'GET /v1/backoffice/applications/{id}',
+      'PATCH /v1/backoffice/applications/{id}',
       'POST /v1/backoffice/applications/{id}/questions',
       'POST /v1/backoffice/applications/{id}/forward',
       'POST /v1/backoffice/applications/{id}/decision',

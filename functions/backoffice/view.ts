@@ -1,0 +1,41 @@
+import { providerDossier } from '../../shared/applications/provider-view';
+import { allowedEvents } from '../../shared/applications/state-machine';
+import { proposedSeriesFor } from '../../shared/registrations/odb-number';
+import type { StoredApplication } from '../applications/repository';
+import { getOrganisation, type StoredOrganisation } from '../organisations/repository';
+import type { BackofficeConfig } from './context';
+import { DOWNLOAD_LINK_SECONDS } from './document-links';
+import { listHistory } from './history-store';
+
+async function documentLinks(config: BackofficeConfig, app: StoredApplication, now: Date) {
+  const expiresAt = new Date(now.getTime() + DOWNLOAD_LINK_SECONDS * 1000).toISOString();
+  return Promise.all(app.documents.map(async (document) => (document.status === 'uploaded'
+    ? { ...document, downloadUrl: await config.links(app.id, document), downloadExpiresAt: expiresAt }
+    : { ...document, downloadUrl: null, downloadExpiresAt: null })));
+}
+
+/** Everything the back office sees of an application: documents as short-lived links, the full history (R-BO-6). */
+export async function toBackofficeView(config: BackofficeConfig, app: StoredApplication, org: StoredOrganisation | null, now: Date) {
+  const { duePk, dueAt, ...rest } = app;
+  const [documents, history] = await Promise.all([documentLinks(config, app, now), listHistory(config.table, app.id)]);
+  return {
+    ...rest,
+    steps: providerDossier(app).steps,
+    documents,
+    history,
+    allowedEvents: allowedEvents(app.status, 'backoffice'),
+    due: duePk && dueAt ? { job: duePk, at: dueAt } : null,
+    // R-CHQ-4, R-BO-4: the provider's proposal (the kind only suggests the series) beside what was granted.
+    grant: {
+      proposed: { chequeCategory: app.chequeCategory ?? null, series: org ? proposedSeriesFor(org.kind) : null },
+      granted: app.decision?.outcome === 'approved' ? { chequeCategory: app.decision.chequeCategory ?? null, series: app.decision.series ?? null } : null,
+    },
+    organisation: org
+      ? { kbo: org.kbo, name: org.name, kind: org.kind, contact: org.contact, qualityRegistration: org.qualityRegistration }
+      : null,
+  };
+}
+
+export async function view(config: BackofficeConfig, app: StoredApplication, now: Date, org?: StoredOrganisation | null) {
+  return toBackofficeView(config, app, org === undefined ? await getOrganisation(config.table, app.orgKbo) : org, now);
+}
