@@ -35,8 +35,8 @@ export const handler = apiHandler([
     body: await publishedTraining(env.TABLE_NAME, params.odbNumber, new Date()),
     headers: { 'cache-control': 'public, max-age=60' },
   })),
-  implement(evaluateRegistrationOperation, async ({ params, body }) => {
-    const evaluated = await evaluateRegistration(env.TABLE_NAME, params.odbNumber, body.outcome, new Date());
+  implement(evaluateRegistrationOperation, async ({ claims, params, body }) => {
+    const evaluated = await evaluateRegistration(env.TABLE_NAME, params.odbNumber, body.outcome, new Date(), claims.sub);
     return { status: 200, body: { ...toProviderRegistration(evaluated), evaluations: evaluated.evaluations } };
   }),
 ], { idempotencyTable: env.IDEMPOTENCY_TABLE_NAME });

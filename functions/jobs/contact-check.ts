@@ -1,5 +1,6 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { generalContactOf } from '../../shared/organisations/organisation';
 import { dynamo } from '../adapters/aws-clients';
 import { baseEnv, parseEnv } from '../config/env';
 import { contactCheckMail } from '../mail/templates/contact-check';
@@ -16,6 +17,7 @@ const organisationFields = z.object({
   kbo: z.string(),
   name: z.string(),
   contact: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
+  generalContact: z.object({ name: z.string(), email: z.string(), phone: z.string() }).nullish(),
   contactConfirmedAt: z.string().nullable().optional(),
   dueAt: z.string(),
 });
@@ -51,7 +53,8 @@ export async function handler(event: unknown): Promise<JobResult> {
         },
       }, outboxPut(env.TABLE_NAME, `contact-check:${org.kbo}:${org.dueAt}`, {
         kind: 'mail',
-        mail: contactCheckMail({ to: org.contact.email, organisationName: org.name, kbo: org.kbo, contact: org.contact }),
+        // R-REG-4, R-ORG-2: the yearly check goes to the general contact
+        mail: contactCheckMail({ to: generalContactOf(org).email, organisationName: org.name, kbo: org.kbo, contact: org.contact }),
       }, now)];
       try {
         await dynamo().send(new TransactWriteCommand({ TransactItems: transactItems }));

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { brusselsDate, compareDates, dutchDate, type IsoDate } from '../../shared/time/calendar';
 import { ProblemError, conflict, notFound } from '../../shared/http/problem';
 import {
@@ -16,8 +16,11 @@ import type { PublishedTraining } from '../../shared/catalogue/published-trainin
 import { dynamo } from '../adapters/aws-clients';
 import { dynamoKeyCursor } from '../http/cursor';
 import { evaluationResultMail } from '../mail/templates/evaluation-result';
+import { historyPut } from '../backoffice/history-store';
+import { getOrganisation } from '../organisations/repository';
+import { generalContactOf } from '../../shared/organisations/organisation';
 import { outboxPut } from '../outbox/outbox';
-import { gsi, keys } from '../storage/keys';
+import { gsi } from '../storage/keys';
 import { fromRegistrationItem, getRegistration, putRegistration, resolveOdbNumber, writeRegistration, type StoredRegistration, type TransactItem } from './store';
 
 const ATTEMPTS = 3;
@@ -116,17 +119,6 @@ export async function publishedTraining(table: string, odbNumber: string, now: D
 
 // ── POST /v1/backoffice/registrations/{odbNumber}/evaluation ───────────────────────────────
 
-interface OrganisationContact {
-  name: string;
-  contact: { name: string; email: string; phone: string };
-}
-
-async function organisationContact(table: string, kbo: string): Promise<OrganisationContact | null> {
-  const result = await dynamo().send(new GetCommand({ TableName: table, Key: keys.organisation(kbo) }));
-  const item = result.Item as Partial<OrganisationContact> | undefined;
-  if (!item?.contact?.email) return null;
-  return { name: item.name ?? kbo, contact: item.contact };
-}
 
 /** The deterministic outbox id of an evaluation mail (one per evaluation of a registration). */
 export const evaluationMailId = (odbNumber: string, evaluationCount: number) => `evaluation:${odbNumber}:${evaluationCount}`;
@@ -136,17 +128,23 @@ export const evaluationMailId = (odbNumber: string, evaluationCount: number) => 
  * 31 December of next year, put in the `due` index (`evaluation-removals`). The organisation's
  * general contact is mailed in the same transaction.
  */
-export async function evaluateRegistration(table: string, odbNumber: string, outcome: Evaluation['outcome'], now: Date): Promise<Registration> {
+export async function evaluateRegistration(table: string, odbNumber: string, outcome: Evaluation['outcome'], now: Date, actorId = 'backoffice'): Promise<Registration> {
   const today = brusselsDate(now.toISOString());
   return withRetry(async () => {
     const stored = await getRegistration(table, odbNumber);
     if (!stored) throw notFound('Er is geen registratie met dit ODB-nummer.');
     const evaluated = applyEvaluation(stored.registration, outcome, today);
-    const items: TransactItem[] = [putRegistration(table, evaluated, stored, now)];
-    const org = await organisationContact(table, evaluated.provider.kbo);
+    const items: TransactItem[] = [
+      putRegistration(table, evaluated, stored, now),
+      // R-BO-6: the evaluation goes into the dossier's history, in the same transaction
+      historyPut(table, evaluated.applicationId, {
+        at: now.toISOString(), actor: actorId, event: 'evaluation', reason: outcome === 'positive' ? 'Jaarlijkse evaluatie positief' : 'Jaarlijkse evaluatie negatief',
+      }, `evaluation-${evaluated.evaluations.length}`),
+    ];
+    const org = await getOrganisation(table, evaluated.provider.kbo);
     if (org) {
       const mail = evaluationResultMail({
-        to: org.contact.email,
+        to: generalContactOf(org).email, // R-BO-5, R-ORG-2: evaluations go to the general contact
         organisationName: org.name,
         title: evaluated.title,
         odbNumber: evaluated.odbNumber,

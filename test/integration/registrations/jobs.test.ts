@@ -137,7 +137,7 @@ describe('evaluation-removals (R-BO-5)', () => {
     expect(afterFirst).toMatchObject({ status: 'removed', gsi2pk: 'REGSTATUS#removed', removalDate: `${year + 1}-12-31` });
     expect(afterFirst).not.toHaveProperty('duePk');
     expect(afterSecond?.version).toBe(afterFirst?.version);
-    const mail = await eventually(async () => (await mailsTo(org.contact.email)).find((m) => m.subject === `Evaluatie negatief: ${odb}`));
+    const mail = await eventually(async () => (await mailsTo(org.generalContact.email)).find((m) => m.subject === `Evaluatie negatief: ${odb}`));
     expect(mail.body.text).toContain(`31 december ${year + 1}`);
     const gone = await api('GET', `/v1/trainings/${odb}`);
     expect(gone.status).toBe(410);
@@ -182,7 +182,7 @@ describe('contact-check (R-REG-4)', () => {
     expect(afterEarly?.contactCheckRequestedAt).toBeUndefined();
     expect(first.job).toBe('contact-check');
     expect(afterSecond).toMatchObject({ duePk: 'contact-check', contactCheckRequestedAt: onTime.toISOString(), dueAt: oneYearAfter(onTime.toISOString()) });
-    const mails = await eventually(async () => { const m = await mailsTo(org.contact.email); return m.length > 0 && m; });
+    const mails = await eventually(async () => { const m = await mailsTo(org.generalContact.email); return m.length > 0 && m; });
     await new Promise((r) => setTimeout(r, 500));
     expect(await mailsTo(org.contact.email)).toHaveLength(1);
     expect(mails[0]?.subject).toBe('Kloppen uw contactgegevens nog?');

@@ -3,7 +3,7 @@ import { brusselsDate, brusselsMidnight, addDays, addMonths } from '../../../sha
 import { keys } from '../../../functions/storage/keys';
 import { api, backofficeToken, eventually, providerToken, workerToken } from '../../support/stack';
 import { uniqueRrn } from '../../support/ids';
-import { approvedApplication, getItem, mailsTo, modularOverrides, seedOrganisation, useStackEnv } from './support';
+import { approvedApplication, getItem, mailsTo, modularOverrides, seedOrganisation, table as stackTable, useStackEnv } from './support';
 import type { Organisation } from '../../../shared/organisations/organisation';
 
 type RegisterModule = typeof import('../../../functions/registrations/register');
@@ -156,8 +156,14 @@ describe('POST /v1/backoffice/registrations/{odbNumber}/evaluation (R-BO-5)', ()
     expect(response.body.evaluationDue).toBe(addMonths(before?.evaluationDue as string, 12));
     expect(response.body.removalDate).toBeNull();
     expect(response.body.evaluations).toEqual([{ outcome: 'positive', evaluatedOn: today() }]);
-    const [mail] = await eventually(async () => { const m = await mailsTo(org.contact.email); return m.some((x) => x.subject.startsWith('Evaluatie')) && m.filter((x) => x.subject.startsWith('Evaluatie')); });
+    const [mail] = await eventually(async () => { const m = await mailsTo(org.generalContact.email); return m.some((x) => x.subject.startsWith('Evaluatie')) && m.filter((x) => x.subject.startsWith('Evaluatie')); });
     expect(mail?.subject).toBe(`Evaluatie positief: ${odb}`);
+    expect((await mailsTo(org.contact.email)).filter((x) => x.subject.startsWith('Evaluatie'))).toEqual([]); // R-ORG-2: not the dossier contact
+    // R-BO-6: the evaluation is in the dossier's history, with the officer's sub
+    const { listHistory } = await import('../../../functions/backoffice/history-store');
+    expect(await listHistory(stackTable(), before?.applicationId as string)).toEqual([
+      expect.objectContaining({ event: 'evaluation', actor: 'backoffice-1', reason: 'Jaarlijkse evaluatie positief' }),
+    ]);
   });
 
   it('R-BO-5: a negative evaluation sets removal on 31 December of next year, due for evaluation-removals; replay with the same Idempotency-Key changes nothing', async () => {
@@ -175,7 +181,7 @@ describe('POST /v1/backoffice/registrations/{odbNumber}/evaluation (R-BO-5)', ()
     expect(replay.status).toBe(200);
     expect(replay.text).toBe(response.text);
     expect(await getItem(keys.registration(odb))).toMatchObject({ version: 2, duePk: 'evaluation-removals', dueAt: brusselsMidnight(removalDate), status: 'active' });
-    const mail = await eventually(async () => (await mailsTo(org.contact.email)).find((m) => m.subject === `Evaluatie negatief: ${odb}`));
+    const mail = await eventually(async () => (await mailsTo(org.generalContact.email)).find((m) => m.subject === `Evaluatie negatief: ${odb}`));
     expect(mail.body.text).toContain(`31 december ${removalDate.slice(0, 4)}`);
     expect(mail.body.html).toContain('<p>');
   });

@@ -28,14 +28,16 @@ const sample = {
   reasons: [{ code: 'R-CHQ-6', message: 'U hebt een diploma hoger onderwijs; de opleiding staat niet in uw persoonlijk ontwikkelplan.' }],
   contact: { name: 'An Peeters', email: 'contact@opleider.test', phone: '+32 2 553 00 00' },
   modules: [{ odbNumber: 'ODB-A000124', title: 'Module 1' }], replaces: 'ODB-A000100',
+  training: { title: 'Heftruckchauffeur', providerName: 'Opleidingscentrum Voorbeeld vzw' }, cause: 'unpaid' as const, issuerTold: true,
 };
-const variants = [sample, { ...sample, outcome: 'positive' as const, waitingForQualityRegistration: false, contributionDueAt: null, replaces: null, modules: [] }];
+const variants = [sample, { ...sample, outcome: 'positive' as const, waitingForQualityRegistration: false, contributionDueAt: null, replaces: null, modules: [], cause: 'worker' as const, issuerTold: false }];
 
 /**
- * Cheque templates the "cheques" engineer is still fixing. Each one here must STILL show a problem
- * (so this list cannot go stale): once fixed, this test fails and tells you to take it out.
+ * Templates another engineer is still fixing. Each one here must STILL show a problem (so this list
+ * cannot go stale): once fixed, this test fails and tells you to take it out. (The cheque mails were
+ * fixed by the cheques engineer and are checked like all the others.)
  */
-const PENDING_FOR_CHEQUES = new Set<string>(['cheque-approved.ts', 'cheque-cancelled.ts', 'cheque-delivered.ts', 'cheque-rejected.ts', 'cheque-submitted.ts']);
+const PENDING_FOR_CHEQUES = new Set<string>([]);
 
 const RULE_CODE = /\bR-[A-Z]{2,4}-\d+\b/;
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/;
