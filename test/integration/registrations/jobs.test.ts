@@ -184,7 +184,8 @@ describe('contact-check (R-REG-4)', () => {
     expect(afterSecond).toMatchObject({ duePk: 'contact-check', contactCheckRequestedAt: onTime.toISOString(), dueAt: oneYearAfter(onTime.toISOString()) });
     const mails = await eventually(async () => { const m = await mailsTo(org.generalContact.email); return m.length > 0 && m; });
     await new Promise((r) => setTimeout(r, 500));
-    expect(await mailsTo(org.contact.email)).toHaveLength(1);
+    expect(await mailsTo(org.generalContact.email)).toHaveLength(1);
+    expect(await mailsTo(org.contact.email)).toHaveLength(0); // R-ORG-2: the yearly check goes to the general contact
     expect(mails[0]?.subject).toBe('Kloppen uw contactgegevens nog?');
     expect(mails[0]?.body.text).toContain(org.contact.phone);
     expect(mails[0]?.body.text).toContain('Elke bijwerking van het profiel geldt als bevestiging');
