@@ -6,6 +6,8 @@ import {
   forwardApplication as forwardApplicationOperation,
   amendApplication as amendApplicationOperation,
   getBackofficeApplication,
+  listOrganisationsOverview,
+  listRegistrationsDueForEvaluation,
   listBackofficeApplications,
   recordQualityRegistration as recordQualityRegistrationOperation,
 } from '../../shared/api/backoffice';
@@ -13,6 +15,7 @@ import { amendApplication } from '../backoffice/amend';
 import { decideApplication } from '../backoffice/decision';
 import { s3DocumentLinker } from '../backoffice/document-links';
 import { forwardApplication } from '../backoffice/forward';
+import { organisationsWaitingForQualityRegistration, organisationsWithUnconfirmedContact, registrationsDueForEvaluation } from '../backoffice/overviews';
 import { recordQualityRegistration } from '../backoffice/quality-registration';
 import { answerQuestion, askQuestion } from '../backoffice/questions';
 import { listQueue, readForBackoffice } from '../backoffice/worklist';
@@ -34,6 +37,13 @@ export const handler = apiHandler([
   implement(getBackofficeApplication, async ({ params }) => ({ status: 200, body: await readForBackoffice(config, params.id, new Date()) })),
   implement(amendApplicationOperation, async ({ claims, params, body }) => ({
     status: 200, body: await amendApplication(config, params.id, body, new Date(), claims.sub),
+  })),
+  implement(listRegistrationsDueForEvaluation, async ({ query }) => ({
+    status: 200, body: await registrationsDueForEvaluation(env.TABLE_NAME, query.evaluationDueBefore),
+  })),
+  implement(listOrganisationsOverview, async ({ query }) => ({
+    status: 200,
+    body: query.qualityRegistration === 'missing' ? await organisationsWaitingForQualityRegistration(env.TABLE_NAME) : await organisationsWithUnconfirmedContact(env.TABLE_NAME),
   })),
   implement(askQuestionOperation, async ({ claims, params, body }) => ({ status: 201, body: await askQuestion(config, params.id, body, new Date(), claims.sub) })),
   implement(forwardApplicationOperation, async ({ claims, params, body }) => ({

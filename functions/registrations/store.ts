@@ -52,7 +52,8 @@ export function toRegistrationItem(reg: Registration, version: number, createdAt
     gsi1pk: gsi.orgRegistrations(reg.provider.kbo),
     gsi1sk: `${reg.validFrom}#${reg.odbNumber}`,
     gsi2pk: gsi.registrationStatus(reg.status),
-    gsi2sk: reg.odbNumber,
+    // R-BO-5: active registrations sort by their evaluation date, so the back office's overview is one range Query
+    gsi2sk: reg.status === 'active' ? `${reg.evaluationDue}#${reg.odbNumber}` : reg.odbNumber,
     ...(due ?? {}),
     version,
     createdAt,

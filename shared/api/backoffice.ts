@@ -10,6 +10,7 @@ import { historyEntrySchema } from '../applications/history';
 import { APPLICATION_EVENTS, APPLICATION_STATUSES } from '../applications/state-machine';
 import { chequeCategories } from '../cheques/cheque-category';
 import { kboSchema } from '../organisations/kbo';
+import { registrationSchema } from '../registrations/registration';
 import { GRANTED_SERIES } from '../registrations/odb-number';
 import { qualityRegistrationBodySchema, organisationResponseSchema } from '../organisations/organisation';
 import { defineOperation } from './operation';
@@ -195,6 +196,44 @@ export const answerQuestion = defineOperation({
   },
 });
 
+const dateQuery = z.iso.date('Geef een datum op (JJJJ-MM-DD).');
+
+export const evaluationsDueQuery = z.object({
+  evaluationDueBefore: dateQuery.meta({ description: 'Registraties waarvan de jaarlijkse evaluatie vóór deze dag valt (R-BO-5)' }),
+});
+
+export const registrationsDueResponseSchema = z.object({
+  items: z.array(registrationSchema.extend({ evaluations: z.array(z.object({ outcome: z.enum(['positive', 'negative']), evaluatedOn: z.string() })) })),
+});
+
+export const organisationsOverviewQuery = z
+  .object({
+    qualityRegistration: z.enum(['missing'], 'Gebruik qualityRegistration=missing.').optional()
+      .meta({ description: 'missing: organisaties met aanvragen die op hun kwaliteitsregistratie wachten (R-ORG-3)' }),
+    contactUnconfirmed: z.enum(['true'], 'Gebruik contactUnconfirmed=true.').optional()
+      .meta({ description: 'true: organisaties die de jaarlijkse contactcontrole niet beantwoordden (R-REG-4)' }),
+  })
+  .refine((q) => (q.qualityRegistration === undefined) !== (q.contactUnconfirmed === undefined), 'Kies één overzicht: qualityRegistration=missing of contactUnconfirmed=true.');
+
+export const organisationsOverviewResponseSchema = z.object({
+  items: z.array(z.object({
+    kbo: z.string(), name: z.string(), contactConfirmedAt: z.string().nullable(), contactCheckRequestedAt: z.string().nullable(),
+    waitingApplications: z.number().int().optional().meta({ description: 'Aantal wachtende aanvragen (bij qualityRegistration=missing)' }),
+  })),
+});
+
+export const listRegistrationsDueForEvaluation = defineOperation({
+  id: 'listRegistrationsDueForEvaluation', method: 'GET', path: '/v1/backoffice/registrations', fn: 'backoffice', auth: BACKOFFICE, tags: TAGS,
+  summary: 'Registraties waarvan de jaarlijkse evaluatie vervalt (R-BO-5), vroegste eerst', query: evaluationsDueQuery,
+  responses: { 200: { description: 'Registraties', schema: registrationsDueResponseSchema } },
+});
+
+export const listOrganisationsOverview = defineOperation({
+  id: 'listOrganisationsOverview', method: 'GET', path: '/v1/backoffice/organisations', fn: 'backoffice', auth: BACKOFFICE, tags: TAGS,
+  summary: 'Organisaties zonder kwaliteitsregistratie met wachtende aanvragen, of met een onbeantwoorde contactcontrole', query: organisationsOverviewQuery,
+  responses: { 200: { description: 'Organisaties', schema: organisationsOverviewResponseSchema } },
+});
+
 export const backofficeOperations = [
   listBackofficeApplications,
   getBackofficeApplication,
@@ -204,4 +243,6 @@ export const backofficeOperations = [
   decideApplication,
   recordQualityRegistration,
   answerQuestion,
+  listRegistrationsDueForEvaluation,
+  listOrganisationsOverview,
 ];

@@ -52,6 +52,8 @@ describe('back-office contract', () => {
       'POST /v1/backoffice/applications/{id}/decision',
       'PUT /v1/backoffice/organisations/{kbo}/quality-registration',
       'POST /v1/applications/{id}/answers',
+      'GET /v1/backoffice/registrations',
+      'GET /v1/backoffice/organisations',
     ]);
     for (const key of ours) expect(keys.filter((k) => k === key)).toHaveLength(1);
     expect(new Set(backofficeOperations.map((op) => op.fn))).toEqual(new Set(['backoffice']));

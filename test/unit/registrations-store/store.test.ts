@@ -24,7 +24,7 @@ describe('registration items', () => {
 
     expect(item).toMatchObject({
       pk: 'REG#ODB-A000010', sk: 'REG', type: 'registration',
-      gsi1pk: 'ORG#0403170701#REGS', gsi1sk: '2026-04-01#ODB-A000010', gsi2pk: 'REGSTATUS#active', gsi2sk: 'ODB-A000010',
+      gsi1pk: 'ORG#0403170701#REGS', gsi1sk: '2026-04-01#ODB-A000010', gsi2pk: 'REGSTATUS#active', gsi2sk: '2027-04-01#ODB-A000010',
       duePk: 'stop-dates', dueAt: '2026-11-30T23:00:00.000Z', version: 3, updatedAt: '2026-03-01T10:00:00.000Z',
     });
     expect(fromRegistrationItem(item as unknown as Record<string, unknown>)).toEqual({
