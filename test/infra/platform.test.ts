@@ -99,6 +99,21 @@ describe('storage: buckets', () => {
 describe('api: routes and authorizer', () => {
   const routes = () => resourcesOf(s, 'AWS::ApiGatewayV2::Route');
 
+  it('issue 12: every route has its own throttle; anonymous routes a lower one than the stage default, so they cannot starve providers', () => {
+    const [stage] = resourcesOf(s, 'AWS::ApiGatewayV2::Stage');
+    const settings = stage!.resource.Properties!.RouteSettings as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+    expect(Object.keys(settings).sort()).toEqual(apiRoutes.map((r) => r.routeKey).sort());
+    const stageRate = stage!.resource.Properties!.DefaultRouteSettings.ThrottlingRateLimit as number;
+    for (const route of apiRoutes) {
+      const limits = settings[route.routeKey]!;
+      expect(limits.ThrottlingRateLimit, route.routeKey).toBeGreaterThan(0);
+      if (route.auth.kind !== 'jwt') expect(limits.ThrottlingRateLimit, route.routeKey).toBeLessThan(stageRate);
+    }
+    expect(settings['GET /v1/trainings']).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
+    // the stage waits for its routes (route settings name existing routes)
+    expect((stage!.resource as { DependsOn?: string[] }).DependsOn?.length ?? 0).toBeGreaterThanOrEqual(apiRoutes.length);
+  });
+
   it('one route per operation of the contract', () => {
     expect(routes().map((r) => r.resource.Properties!.RouteKey).sort()).toEqual(apiRoutes.map((r) => r.routeKey).sort());
   });

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
+/** cfn-lint is preinstalled on the CI image; where it is missing the lint test is reported as skipped, never passed. */
+const cfnLintAvailable = spawnSync('which', ['cfn-lint'], { encoding: 'utf8' }).status === 0;
 const concerns = ['Monitoring', 'Data', 'Storage', 'Secrets', 'Mail', 'Api', 'Site', 'Jobs', 'Streams'];
 /** cfn-lint warnings that CDK's own output produces and that are accepted (documented in docs/deploy.md). */
 const acceptedWarnings = new Set([
@@ -44,15 +46,9 @@ describe('cdk synth (offline, the CLI and cdk.json)', () => {
     }
   });
 
-  it('cfn-lint finds no error in any template (runs wherever cfn-lint is installed)', () => {
+  it.skipIf(!cfnLintAvailable)('cfn-lint finds no error in any template (skipped, and says so, where cfn-lint is not installed)', () => {
     const templates = readdirSync(outdir).filter((f) => f.endsWith('.template.json')).map((f) => join(outdir, f));
     expect(templates.length).toBe(concerns.length);
-    const available = spawnSync('which', ['cfn-lint'], { encoding: 'utf8' }).status === 0;
-    if (!available) {
-      // Without cfn-lint there is nothing to lint with; the synth test above still checked every template.
-      expect(spawnSync('which', ['cfn-lint']).status).not.toBe(0);
-      return;
-    }
     const lint = spawnSync('cfn-lint', ['--format', 'json', '--', ...templates], { encoding: 'utf8', timeout: 100_000 });
     expect(lint.error).toBeUndefined();
     const findings = JSON.parse(lint.stdout || '[]') as Array<{ Level: string; Rule: { Id: string }; Message: string; Filename: string }>;

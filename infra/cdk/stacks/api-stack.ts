@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -15,6 +15,17 @@ const unauthorizedRouteReason = {
   public: 'Public read-only route of api.md (GET only, enforced at synth): open data and liveness need no token.',
   signature: 'Machine-to-machine webhook of the cheque issuer: the handler verifies the HMAC-SHA256 signature over timestamp + body with the shared secret and refuses stale or replayed events.',
 } as const;
+
+/**
+ * Per-route throttles (issue 12): anonymous routes get their own, lower budget, so a client hammering
+ * `GET /v1/trainings` exhausts only that route's limit, never a provider's or a worker's; the signed
+ * webhook gets what one issuer needs. Other routes keep the stage default (`apiRateLimit`/`apiBurstLimit`).
+ */
+export function routeThrottle(route: ApiRoute, stage: { rateLimit: number; burstLimit: number }): { rateLimit: number; burstLimit: number } {
+  if (route.auth.kind === 'public') return { rateLimit: Math.min(20, stage.rateLimit), burstLimit: Math.min(40, stage.burstLimit) };
+  if (route.auth.kind === 'signature') return { rateLimit: Math.min(10, stage.rateLimit), burstLimit: Math.min(20, stage.burstLimit) };
+  return stage;
+}
 
 /** Fail the synth on a route the security model does not allow. */
 export function assertRouteAllowed(route: ApiRoute): void {
@@ -53,7 +64,7 @@ export class ApiStack extends Stack {
       retention: shared.logRetention,
       removalPolicy: config.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    new HttpStage(this, 'DefaultStage', {
+    const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
@@ -91,10 +102,16 @@ export class ApiStack extends Stack {
         integration,
         ...(route.auth.kind === 'jwt' ? { authorizer } : {}),
       });
+      stage.node.addDependency(created);
       if (route.auth.kind !== 'jwt') {
         Validations.of(created).acknowledge({ id: 'AwsSolutions-APIG4', reason: `${route.routeKey}: ${unauthorizedRouteReason[route.auth.kind]}` });
       }
     }
+    (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(apiRoutes.map((route) => {
+      const limits = routeThrottle(route, config.apiThrottle);
+      // routeSettings is raw JSON on the L1: CloudFormation's own (PascalCase) names
+      return [route.routeKey, { ThrottlingRateLimit: limits.rateLimit, ThrottlingBurstLimit: limits.burstLimit }];
+    }));
   }
 
   get url(): string {

@@ -125,6 +125,8 @@ describe('fuzzing the provider request bodies (fast-check, in process)', () => {
     await fc.assert(fc.asyncProperty(fc.string(), fc.constantFrom('GET /v1/applications/{id}', 'POST /v1/applications/{id}/check', 'POST /v1/applications/{id}/submit', 'DELETE /v1/applications/{id}'), async (id, routeKey) => {
       const response = await handler(httpEvent({ routeKey, claims: claimsOf(draftOwner), pathParameters: { id } }), testContext());
       expectProblem(response);
+      // a junk id is bad input (400), not "not found" or any other 4xx
+      expect(response.statusCode).toBe(400);
     }), { numRuns: RUNS });
     expect((await storedApplication(draftId))?.version).toBe(draftVersion);
   });
