@@ -23,5 +23,6 @@ export const schedules: ScheduleDefinition[] = [
   { name: 'question-deadlines', expression: 'cron(10 0 * * ? *)', timezone: TIMEZONE, entry: jobEntry('question-deadlines'), description: 'Move on applications whose question went unanswered for a month, assessed on the information available (R-BO-1)' },
   { name: 'decision-deadlines', expression: 'cron(10 0 * * ? *)', timezone: TIMEZONE, entry: jobEntry('decision-deadlines'), description: 'Forward to the VOC with negative advice when the 3-month decision period nears its end (R-BO-2)' },
   { name: 'republish-catalogue', expression: 'cron(20 0 * * ? *)', timezone: TIMEZONE, entry: jobEntry('republish-catalogue'), description: 'Republish the catalogue as of today: valid-from and stop dates that came without a change (R-REG-1, R-BO-3)' },
+  { name: 'outbox-sweep', expression: 'cron(* * * * ? *)', timezone: TIMEZONE, entry: 'functions/outbox/sweep.ts', description: 'Deliver outbox messages the stream did not finish: expired claims (a crashed consumer) and retries that came due' },
   { name: 'unpaid-contributions', expression: 'cron(15 0 * * ? *)', timezone: TIMEZONE, entry: jobEntry('unpaid-contributions'), description: 'Cancel cheque requests whose contribution stayed unpaid; release the budget (R-CHQ-7)' },
 ];

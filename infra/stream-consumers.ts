@@ -14,7 +14,20 @@ export interface StreamConsumer {
   batchSize: number;
   /** Seconds to gather records before invoking (batching changes that arrive close together). */
   maxBatchingWindowSeconds: number;
+  /**
+   * Concurrent batches per shard in AWS (the event source mapping's ParallelizationFactor, 1–10).
+   * Order is then kept per partition key only: right for outbox messages, which are independent.
+   */
+  parallelizationFactor: number;
 }
+
+/**
+ * What happens to a record that keeps failing, the same in AWS (event source mapping) and locally
+ * (infra/local/streams.ts): retried this many times (bisecting the batch), then sent to the consumer's
+ * on-failure destination (SQS in AWS, the local dead-letter store) and the shard moves on.
+ */
+export const STREAM_RETRY_ATTEMPTS = 10;
+export const STREAM_MAX_RECORD_AGE_SECONDS = 24 * 3600;
 
 export const streamConsumers: StreamConsumer[] = [
   {
@@ -23,6 +36,7 @@ export const streamConsumers: StreamConsumer[] = [
     filters: [outboxFilter],
     batchSize: 25,
     maxBatchingWindowSeconds: 0,
+    parallelizationFactor: 10,
   },
   {
     name: 'republish',
@@ -30,5 +44,7 @@ export const streamConsumers: StreamConsumer[] = [
     filters: registrationChangeFilters,
     batchSize: 1000,
     maxBatchingWindowSeconds: 3,
+    // one republish at a time: each reads the whole catalogue
+    parallelizationFactor: 1,
   },
 ];

@@ -1,12 +1,10 @@
-import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import { SendEmailCommand } from '@aws-sdk/client-ses';
+import { ses } from './aws-clients';
 import type { Mail } from '../mail/mail';
-
-let client: SESClient | undefined;
 
 /** Sends one mail through SES (v1 SendEmail); returns the SES message id. */
 export async function sendMail(from: string, mail: Mail, configurationSet?: string): Promise<string> {
-  client ??= new SESClient({});
-  const result = await client.send(new SendEmailCommand({
+  const result = await ses().send(new SendEmailCommand({
     Source: from,
     Destination: { ToAddresses: mail.to },
     Message: {
@@ -17,3 +15,15 @@ export async function sendMail(from: string, mail: Mail, configurationSet?: stri
   }));
   return result.MessageId ?? '';
 }
+
+/**
+ * SES answers that no retry can fix: the message or an address is rejected, the sender or the
+ * configuration set does not exist. (Throttling, `AccountSendingPaused` and 5xx are transient.)
+ */
+const PERMANENT_SES_ERRORS = new Set([
+  'MessageRejected', 'InvalidParameterValue', 'MailFromDomainNotVerifiedException', 'MailFromDomainNotVerified',
+  'ConfigurationSetDoesNotExistException', 'ConfigurationSetDoesNotExist',
+]);
+
+export const isPermanentMailError = (error: unknown): boolean =>
+  error instanceof Error && PERMANENT_SES_ERRORS.has(error.name);

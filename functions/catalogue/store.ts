@@ -4,7 +4,8 @@
  * A new `latest.json` is what starts a site build (in AWS an S3 event rule starts the build service;
  * locally infra/local/site-builder.ts watches the object), so writing it is the last step.
  */
-import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
+import { s3 } from '../adapters/aws-clients';
 
 import { LATEST_SNAPSHOT_KEY, snapshotCopyKey } from './keys';
 
@@ -17,14 +18,6 @@ export interface SnapshotMetadata {
   /** When the registrations were read (ISO): changes older than this are in the snapshot. */
   sourceReadAt: string;
   count: number;
-}
-
-let client: S3Client | undefined;
-
-/** S3 client; path-style addressing for the local emulator (S3_FORCE_PATH_STYLE=true). */
-export function s3(): S3Client {
-  client ??= new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' });
-  return client;
 }
 
 const isMissing = (error: unknown) =>

@@ -1,4 +1,5 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import { secretsManager } from '../adapters/aws-clients';
 
 /**
  * A secret a handler needs (RRN_HMAC_SECRET, ISSUER_WEBHOOK_SECRET). Locally the value itself is in the
@@ -7,7 +8,6 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
  * Manager — it never appears in a template or an environment variable. The value is never logged.
  */
 const cache = new Map<string, Promise<string>>();
-let client: SecretsManagerClient | undefined;
 
 export function resolveSecret(name: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const value = env[name];
@@ -16,8 +16,7 @@ export function resolveSecret(name: string, env: NodeJS.ProcessEnv = process.env
   if (arn === undefined || arn === '') return Promise.reject(new Error(`Invalid environment: ${name} or ${name}_ARN is required`));
   let pending = cache.get(arn);
   if (!pending) {
-    client ??= new SecretsManagerClient({});
-    pending = client.send(new GetSecretValueCommand({ SecretId: arn })).then((result) => {
+    pending = secretsManager().send(new GetSecretValueCommand({ SecretId: arn })).then((result) => {
       if (!result.SecretString) throw new Error(`Secret ${name}_ARN has no string value`);
       return result.SecretString;
     });

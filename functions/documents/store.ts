@@ -1,22 +1,15 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { s3 } from '../adapters/aws-clients';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { UPLOAD_SLOT_SECONDS, type DocumentStorage } from './storage';
 
 export { UPLOAD_SLOT_SECONDS, type UploadSlot } from './storage';
 
 /**
- * S3 adapter of the document storage port. Path-style locally (S3 emulator); `WHEN_REQUIRED` so
- * presigning adds no checksum real S3 rejects.
+ * S3 adapter of the document storage port. The S3 client comes from the one client factory
+ * (path-style locally, `WHEN_REQUIRED` so presigning adds no checksum real S3 rejects).
  */
-let client: S3Client | undefined;
-
-export function s3(): S3Client {
-  client ??= new S3Client({
-    forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-  });
-  return client;
-}
+export { s3 };
 
 const isStatus = (error: unknown, ...codes: number[]) => {
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { routeKey, type Operation } from '../../shared/api/operation';
 import { ProblemError, forbidden, validationFailed, type Problem } from '../../shared/http/problem';
+import { isDependencyUnavailable, RETRY_AFTER_SECONDS } from '../adapters/dependency-errors';
 import { logger } from '../observability/logger';
 import { claimsOf, type Claims } from './claims';
 import { idempotencyRunner } from './idempotency';
@@ -63,6 +64,11 @@ const problemResult = (error: ProblemError, instance: string, correlationId: str
   body: JSON.stringify(error.toDocument(instance)),
 });
 
+/** A dependency down, unreachable or throttling after the SDK's bounded retries: try again later. */
+export const dependencyUnavailable = () => new ProblemError(503, 'dependency-unavailable', 'Tijdelijk niet beschikbaar',
+  'De dienst is even overbelast of niet bereikbaar. Probeer het over enkele seconden opnieuw.',
+  { headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } });
+
 /** Every error becomes problem+json; a 5xx never shows its cause. */
 function toProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
@@ -85,6 +91,10 @@ function toProblem(error: unknown): ProblemError {
         'Stuur de inhoud als JSON (Content-Type: application/json).');
     }
     return new ProblemError(status, 'client-error', 'Ongeldige aanvraag', 'De aanvraag kon niet verwerkt worden.');
+  }
+  if (isDependencyUnavailable(error)) {
+    logger.warn('Dependency unavailable', { error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
+    return dependencyUnavailable();
   }
   logger.error('Unhandled error', { error: error instanceof Error ? error : String(error) });
   return new ProblemError(500, 'internal', 'Interne fout',

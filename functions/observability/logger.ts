@@ -1,5 +1,7 @@
 import { LogFormatter, LogItem, Logger } from '@aws-lambda-powertools/logger';
 import type { LogAttributes, UnformattedAttributes } from '@aws-lambda-powertools/logger/types';
+import * as z from 'zod';
+import { baseEnv, parseEnv } from '../config/env';
 import { redact } from './redact';
 
 /** Powertools log records with personal data redacted (rrn, email, names, tokens). */
@@ -17,8 +19,12 @@ class RedactingLogFormatter extends LogFormatter {
   }
 }
 
+const env = parseEnv(baseEnv.pick({ POWERTOOLS_SERVICE_NAME: true }).extend({
+  LOG_LEVEL: z.string().toUpperCase().pipe(z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'])).default('INFO'),
+}));
+
 export const logger = new Logger({
-  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'opleidingsincentives',
-  logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'INFO',
+  serviceName: env.POWERTOOLS_SERVICE_NAME,
+  logLevel: env.LOG_LEVEL,
   logFormatter: new RedactingLogFormatter(),
 });

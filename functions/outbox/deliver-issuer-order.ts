@@ -1,4 +1,5 @@
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { s3 } from '../adapters/aws-clients';
 import * as z from 'zod';
 import { ISSUER_SIGNATURE_HEADER, ISSUER_TIMESTAMP_HEADER } from '../../shared/cheques/issuer-events';
 import { signIssuerEvent } from '../../shared/cheques/signature';
@@ -9,19 +10,20 @@ import type { OutboxMessage } from './outbox';
 const issuerEnv = z.object({
   ISSUER_BUCKET: z.string().min(1),
   ISSUER_WEBHOOK_URL: z.url().optional(),
-  S3_FORCE_PATH_STYLE: z.string().optional(),
+  ISSUER_WEBHOOK_SECRET: z.string().optional(),
+  ISSUER_WEBHOOK_SECRET_ARN: z.string().optional(),
 });
 
 // Parsed on first delivery (not at module load): the outbox consumer also delivers mail, which must
 // not depend on the issuer's configuration.
-let config: Promise<{ env: z.output<typeof issuerEnv>; s3: S3Client; webhookSecret: string | undefined }> | undefined;
+let config: Promise<{ env: z.output<typeof issuerEnv>; webhookSecret: string | undefined }> | undefined;
 function issuerConfig() {
   config ??= (async () => {
     const env = parseEnv(issuerEnv);
     // The webhook is signed with the shared secret when one is configured (value locally, ARN in AWS).
-    const configured = Boolean(process.env.ISSUER_WEBHOOK_SECRET || process.env.ISSUER_WEBHOOK_SECRET_ARN);
+    const configured = Boolean(env.ISSUER_WEBHOOK_SECRET || env.ISSUER_WEBHOOK_SECRET_ARN);
     const webhookSecret = env.ISSUER_WEBHOOK_URL && configured ? await resolveSecret('ISSUER_WEBHOOK_SECRET') : undefined;
-    return { env, s3: new S3Client({ forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true' }), webhookSecret };
+    return { env, webhookSecret };
   })();
   config.catch(() => { config = undefined; });
   return config;
@@ -39,13 +41,13 @@ export const issuerCancellationKey = (requestId: string) => `orders/${requestId}
  * retried delivery does no harm; a failing webhook throws and the outbox retries.
  */
 export async function deliverIssuerOrder(message: Extract<OutboxMessage, { kind: 'issuer-order' }>): Promise<string> {
-  const { env, s3, webhookSecret } = await issuerConfig();
+  const { env, webhookSecret } = await issuerConfig();
   const requestId = String(message.order.requestId ?? '');
   if (requestId === '') throw new Error('issuer order without requestId');
   const body = JSON.stringify(message.order);
   const cancel = message.order.action === 'cancel';
   const key = cancel ? issuerCancellationKey(requestId) : issuerOrderKey(requestId);
-  await s3.send(new PutObjectCommand({ Bucket: env.ISSUER_BUCKET, Key: key, Body: body, ContentType: 'application/json' }));
+  await s3().send(new PutObjectCommand({ Bucket: env.ISSUER_BUCKET, Key: key, Body: body, ContentType: 'application/json' }));
   if (env.ISSUER_WEBHOOK_URL) {
     const timestamp = String(Math.floor(Date.now() / 1000));
     const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': `${cancel ? 'cancel' : 'order'}-${requestId}` };

@@ -1,23 +1,44 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Mail } from '../mail/mail';
+import * as z from 'zod';
 import { keys } from '../storage/keys';
 
 /**
  * Transactional outbox. A use case that changes state and must tell someone writes the message in the
  * SAME DynamoDB transaction as the state change (`outboxPut`), so neither is lost without the other.
- * The stream consumer `functions/streams/outbox.ts` delivers it, retries a failed delivery, and never
- * delivers one twice. Message ids are deterministic per cause (e.g. `submitted:<applicationId>`), so a
- * retried use case cannot create a second message either.
+ * The stream consumer `functions/streams/outbox.ts` delivers it (functions/outbox/deliver.ts: claim with
+ * a lease, send, mark sent); the sweep `functions/outbox/sweep.ts` picks up what the stream did not
+ * finish (an expired lease after a crash, a release whose retry time came) through the `due` index.
+ * Message ids are deterministic per cause (e.g. `submitted:<applicationId>`), so a retried use case
+ * cannot create a second message either.
  */
-export type OutboxMessage =
-  | { kind: 'mail'; mail: Mail }
-  | { kind: 'issuer-order'; order: Record<string, unknown> };
+export const mailSchema = z.object({
+  to: z.array(z.string().min(3)).min(1),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string(),
+  sender: z.literal('cheques').optional(),
+});
+
+export const outboxMessageSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('mail'), mail: mailSchema }),
+  z.object({ kind: z.literal('issuer-order'), order: z.record(z.string(), z.unknown()) }),
+]);
+
+export type OutboxMessage = z.output<typeof outboxMessageSchema>;
 
 export type OutboxKind = OutboxMessage['kind'];
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const RETAIN_DAYS = 90;
+
+/** `duePk` of outbox rows in the sparse `due` index: pending and in-delivery rows, keyed by when the sweep may act. */
+export const OUTBOX_DUE = 'outbox';
+
+/** A new message is the stream's; the sweep takes it only when the stream has not claimed it by then. */
+export const SWEEP_GRACE_MS = 2 * 60_000;
 
 export function outboxPut(tableName: string, id: string, message: OutboxMessage, now: Date): TransactItem {
   return {
@@ -28,10 +49,12 @@ export function outboxPut(tableName: string, id: string, message: OutboxMessage,
         type: 'outbox',
         id,
         kind: message.kind,
-        status: 'pending',
+        status: 'pending' satisfies OutboxStatus,
         message,
         attempts: 0,
         createdAt: now.toISOString(),
+        duePk: OUTBOX_DUE,
+        dueAt: new Date(now.getTime() + SWEEP_GRACE_MS).toISOString(),
         ttl: Math.floor(now.getTime() / 1000) + RETAIN_DAYS * 86400,
       },
       ConditionExpression: 'attribute_not_exists(pk)',

@@ -55,6 +55,8 @@ const namedRules: Readonly<Record<string, Grant & { replace?: true }>> = {
   'api:catalogue': { replace: true, buckets: { [catalogueBucket.id]: 'read' } },
   // The outbox consumer sends mails and hands issue orders to the cheque issuer (bucket + signed webhook).
   'stream:outbox': { mail: true, buckets: { [issuerBucket.id]: 'write' }, secrets: ['issuerWebhook'], issuerWebhookUrl: true },
+  // The outbox sweep delivers what the stream did not finish, exactly as the consumer does.
+  'job:outbox-sweep': { mail: true, buckets: { [issuerBucket.id]: 'write' }, secrets: ['issuerWebhook'], issuerWebhookUrl: true },
   // The catalogue republisher writes the snapshot; the new snapshot object starts the site build (S3 event).
   'stream:republish': { buckets: { [catalogueBucket.id]: 'readWrite' } },
   // The daily republish (valid-from and stop dates that came without a change) writes the snapshot too.

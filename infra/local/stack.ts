@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 import { buckets, mainTable, tables } from '../../functions/storage/definitions';
 import { apiRoutes } from '../routes';
 import { schedules, type ScheduleDefinition } from '../schedules';
+import { fileDeadLetters, readDeadLetters } from '../../functions/adapters/dead-letters';
+import type { DeadLetter } from '../../functions/outbox/store';
 import { streamConsumers } from '../stream-consumers';
 import { localIssuer, type LocalIssuer } from './auth';
 import { startDynamo } from './emulators/dynamodb';
@@ -53,8 +55,18 @@ export interface RunningStack extends StackInfo {
   localIssuer: LocalIssuer;
   runJob(name: string, now: Date): Promise<unknown>;
   streamsIdle(): Promise<void>;
+  /** What the stream poller and the outbox gave up on (the local on-failure destination). */
+  deadLetters(): DeadLetter[];
+  /** Fault injection for the fault tests: stop DynamoDB Local (SIGTERM, or SIGKILL) and start it again on the same port and data. */
+  restartDynamo(signal?: 'SIGTERM' | 'SIGKILL', downMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
+
+export const deadLetterFile = (dataDir: string) => join(dataDir, 'dead-letters.jsonl');
+
+/** Local-only routes of the gateway for tests and operators (not part of the API contract). */
+export const LOCAL_STREAMS_IDLE_PATH = '/local/streams/idle';
+export const LOCAL_DEAD_LETTERS_PATH = '/local/dead-letters';
 
 export const stackInfoFile = (dataDir: string) => join(dataDir, 'stack.json');
 
@@ -84,7 +96,10 @@ export async function startLocalStack(options: StackOptions): Promise<RunningSta
       startS3({ port: ports.s3, ...(options.inMemory ? {} : { dir: join(dataDir, 's3') }) }),
       startSes({ port: ports.ses }),
     ]);
-    for (const result of [dynamoResult, s3Result, sesResult]) {
+    // DynamoDB Local may be restarted by a fault test: stop whichever process is current.
+    let currentDynamo = dynamoResult.status === 'fulfilled' ? dynamoResult.value : undefined;
+    if (currentDynamo) stops.push(() => currentDynamo?.stop());
+    for (const result of [s3Result, sesResult]) {
       if (result.status === 'fulfilled') stops.push(() => result.value.stop());
     }
     for (const result of [dynamoResult, s3Result, sesResult]) {
@@ -98,6 +113,10 @@ export async function startLocalStack(options: StackOptions): Promise<RunningSta
     const siteUrl = `http://127.0.0.1:${ports.site}`;
     const secrets = loadOrCreateSecrets(join(dataDir, 'secrets.json'));
     const handlerEnv = localEnvironment({ dynamodb: dynamo.endpoint, s3: s3.endpoint, ses: ses.endpoint, apiUrl, siteUrl }, secrets);
+    // The local on-failure destination of the stream consumers and the outbox (AWS: SQS + alarm).
+    handlerEnv.LOCAL_DEAD_LETTER_FILE = deadLetterFile(dataDir);
+    const earlier = readDeadLetters(handlerEnv.LOCAL_DEAD_LETTER_FILE);
+    if (earlier.length) log(`DEAD LETTERS: ${earlier.length} in ${handlerEnv.LOCAL_DEAD_LETTER_FILE} (GET ${LOCAL_DEAD_LETTERS_PATH})`);
     Object.assign(process.env, handlerEnv);
 
     const region = 'eu-west-1';
@@ -114,12 +133,26 @@ export async function startLocalStack(options: StackOptions): Promise<RunningSta
         handle: (_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(issuer.jwks)); },
       },
       ...signInRoutes(issuer, { subjectSecret: secrets.rrnHmacSecret }),
+      {
+        // Resolves when every stream consumer has handled what was written before the call (tests wait on it).
+        method: 'GET', path: LOCAL_STREAMS_IDLE_PATH,
+        handle: async (_req, res) => {
+          const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 30_000).unref());
+          const result = await Promise.race([poller ? poller.idle().then(() => 'idle' as const) : Promise.resolve('timeout' as const), timeout]);
+          res.writeHead(result === 'idle' ? 204 : 504).end();
+        },
+      },
+      {
+        method: 'GET', path: LOCAL_DEAD_LETTERS_PATH,
+        handle: (_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(readDeadLetters(deadLetterFile(dataDir)))); },
+      },
     ];
+    let poller: ReturnType<typeof startStreamPoller> | undefined;
     const gateway = await startGateway({ port: ports.api, routes: apiRoutes, issuer, allowedOrigins: [siteUrl], extraRoutes, log: (line) => { if (env.LOG_REQUESTS) log(line); } });
     stops.push(() => gateway.stop());
 
     const streamsClient = new DynamoDBStreamsClient({ endpoint: dynamo.endpoint, region, credentials });
-    const poller = startStreamPoller({
+    poller = startStreamPoller({
       client: streamsClient,
       streamArn: await streamArnOf(ddb, mainTable.id),
       checkpointFile: join(dataDir, 'stream-checkpoints.json'),
@@ -133,9 +166,11 @@ export async function startLocalStack(options: StackOptions): Promise<RunningSta
           return handler(event, lambdaContext(`stream-${consumer.name}`, 300_000));
         },
       })),
+      deadLetters: fileDeadLetters(deadLetterFile(dataDir)),
       log,
     });
-    stops.push(() => poller.stop());
+    const runningPoller = poller;
+    stops.push(() => runningPoller.stop());
 
     // The public site: the local build service (watches the catalogue snapshot) and the static server.
     const siteBuilder = startSiteBuilder({ dataDir, bucket: handlerEnv.CATALOGUE_BUCKET as string, s3: s3Client, log });
@@ -170,7 +205,13 @@ export async function startLocalStack(options: StackOptions): Promise<RunningSta
         if (!definition) throw new Error(`Unknown job "${name}". Jobs: ${schedules.map((s) => s.name).join(', ')}`);
         return invokeJob(definition, now);
       },
-      streamsIdle: () => poller.idle(),
+      streamsIdle: () => runningPoller.idle(),
+      deadLetters: () => readDeadLetters(deadLetterFile(dataDir)),
+      restartDynamo: async (signal = 'SIGTERM', downMs = 0) => {
+        await currentDynamo?.stop(signal);
+        if (downMs) await new Promise((r) => setTimeout(r, downMs));
+        currentDynamo = await startDynamo({ port: ports.dynamodb === 0 ? Number(new URL(dynamo.endpoint).port) : ports.dynamodb, ...(options.inMemory ? {} : { dbPath: join(dataDir, 'dynamodb') }) });
+      },
       stop: stopAll,
     };
   } catch (error) {

@@ -5,6 +5,8 @@ import {
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { DeadLetters } from '../../functions/outbox/store';
+import { STREAM_RETRY_ATTEMPTS } from '../stream-consumers';
 import { matchesAny, type FilterPattern } from './event-filter';
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<void | DynamoDBBatchResponse>;
@@ -25,7 +27,12 @@ export interface PollerOptions {
   /** Where positions are kept, so a restart neither skips nor repeats a handled batch. */
   checkpointFile: string;
   pollIntervalMs?: number;
+  /** First retry delay of a failed batch (doubling per attempt, at most 30 s). */
   retryDelayMs?: number;
+  /** Retries of a failing record before it is dead-lettered (AWS: the mapping's retryAttempts). */
+  retryAttempts?: number;
+  /** Where a record that exhausted its retries goes (AWS: the on-failure destination). */
+  deadLetters?: DeadLetters;
   log?: (line: string) => void;
 }
 
@@ -85,8 +92,17 @@ export function startStreamPoller(options: PollerOptions) {
   const region = 'eu-west-1';
   let stopped = false;
   const loops: Promise<void>[] = [];
-  let idleResolvers: Array<() => void> = [];
-  let inFlight = 0;
+  // idle(): per consumer, the number of the round in progress and of the last round that found nothing
+  const rounds = new Map<string, number>();
+  const lastQuiet = new Map<string, number>();
+  let idleWaiters: Array<{ after: Map<string, number>; resolve: () => void }> = [];
+  const settleIdleWaiters = () => {
+    idleWaiters = idleWaiters.filter((waiter) => {
+      const quiet = [...waiter.after].every(([name, round]) => (lastQuiet.get(name) ?? 0) > round);
+      if (quiet) waiter.resolve();
+      return !quiet;
+    });
+  };
 
   async function shardsInOrder(): Promise<Shard[]> {
     const shards: Shard[] = [];
@@ -131,31 +147,63 @@ export function startStreamPoller(options: PollerOptions) {
     saveCheckpoints(options.checkpointFile, checkpoints);
   }
 
-  /** Delivers `records` (already filtered) until all succeed; returns when done or stopped. */
+  /**
+   * Delivers `records` (already filtered) as the event source mapping does: a batch that throws is
+   * bisected; a partial failure is retried from the first failed record; a record that still fails
+   * after `retryAttempts` retries goes to the dead-letter store and the shard moves on. Returns when
+   * every record is delivered or dead-lettered, or the poller stops.
+   */
   async function deliver(consumer: PollerConsumer, shardId: string, records: _Record[]) {
-    let pending = records;
-    let attempt = 0;
-    while (pending.length && !stopped) {
-      const event: DynamoDBStreamEvent = { Records: pending.map((r) => toLambdaRecord(r, options.streamArn, region)) };
+    const retries = options.retryAttempts ?? STREAM_RETRY_ATTEMPTS;
+    const queue: Array<{ records: _Record[]; attempts: number }> = [{ records, attempts: 0 }];
+    while (queue.length && !stopped) {
+      const batch = queue[0] as { records: _Record[]; attempts: number };
+      const event: DynamoDBStreamEvent = { Records: batch.records.map((r) => toLambdaRecord(r, options.streamArn, region)) };
+      let failure: string;
       try {
         const response = await consumer.handler(event);
         const failures = response && 'batchItemFailures' in response ? response.batchItemFailures : [];
         const firstFailed = failures.length
-          ? pending.findIndex((r) => failures.some((f) => f.itemIdentifier === r.dynamodb?.SequenceNumber))
+          ? batch.records.findIndex((r) => failures.some((f) => f.itemIdentifier === r.dynamodb?.SequenceNumber))
           : -1;
         if (firstFailed === -1) {
-          checkpoint(consumer.name, shardId, pending.at(-1)?.dynamodb?.SequenceNumber as string);
-          return;
+          checkpoint(consumer.name, shardId, batch.records.at(-1)?.dynamodb?.SequenceNumber as string);
+          queue.shift();
+          continue;
         }
-        if (firstFailed > 0) checkpoint(consumer.name, shardId, pending[firstFailed - 1]?.dynamodb?.SequenceNumber as string);
-        pending = pending.slice(firstFailed);
-        throw new Error(`${failures.length} record(s) reported as failed`);
+        if (firstFailed > 0) {
+          checkpoint(consumer.name, shardId, batch.records[firstFailed - 1]?.dynamodb?.SequenceNumber as string);
+          batch.records = batch.records.slice(firstFailed);
+        }
+        failure = `${failures.length} record(s) reported as failed`;
       } catch (error) {
-        attempt++;
-        const delay = Math.min(30_000, (options.retryDelayMs ?? 500) * 2 ** Math.min(attempt - 1, 6));
-        log(`stream ${consumer.name}: batch failed (attempt ${attempt}), retrying in ${delay} ms: ${error instanceof Error ? error.message : String(error)}`);
-        await sleep(delay);
+        failure = error instanceof Error ? error.message : String(error);
+        if (batch.records.length > 1) {
+          // bisect on error: the halves are retried separately, so one poison record cannot hold the rest
+          const half = Math.ceil(batch.records.length / 2);
+          queue.splice(0, 1, { records: batch.records.slice(0, half), attempts: batch.attempts + 1 }, { records: batch.records.slice(half), attempts: batch.attempts + 1 });
+          log(`stream ${consumer.name}: batch of ${batch.records.length} failed, bisecting: ${failure}`);
+          continue;
+        }
       }
+      batch.attempts++;
+      if (batch.attempts > retries) {
+        const poison = batch.records[0] as _Record;
+        const sequenceNumber = poison.dynamodb?.SequenceNumber as string;
+        log(`DEAD LETTER stream ${consumer.name}: record ${sequenceNumber} failed ${batch.attempts} times, moved to the dead-letter store: ${failure}`);
+        await options.deadLetters?.put({
+          source: `stream:${consumer.name}`, id: sequenceNumber, reason: failure.slice(0, 500), at: new Date().toISOString(),
+          detail: { shardId, eventName: poison.eventName, keys: poison.dynamodb?.Keys },
+        });
+        checkpoint(consumer.name, shardId, sequenceNumber);
+        batch.records = batch.records.slice(1);
+        batch.attempts = 0;
+        if (!batch.records.length) queue.shift();
+        continue;
+      }
+      const delay = Math.min(30_000, (options.retryDelayMs ?? 500) * 2 ** Math.min(batch.attempts - 1, 6));
+      log(`stream ${consumer.name}: batch failed (attempt ${batch.attempts}), retrying in ${delay} ms: ${failure}`);
+      await sleep(delay);
     }
   }
 
@@ -164,6 +212,9 @@ export function startStreamPoller(options: PollerOptions) {
     const finished = new Set<string>();
     while (!stopped) {
       let sawRecords = false;
+      let failed = false;
+      const round = (rounds.get(consumer.name) ?? 0) + 1;
+      rounds.set(consumer.name, round);
       try {
         for (const shard of await shardsInOrder()) {
           const shardId = shard.ShardId as string;
@@ -194,14 +245,9 @@ export function startStreamPoller(options: PollerOptions) {
           }
           if (records.length) {
             sawRecords = true;
-            inFlight++;
-            try {
-              const matching = records.filter((r) => matchesAny(toLambdaRecord(r, options.streamArn, region), consumer.filters));
-              if (matching.length) await deliver(consumer, shardId, matching);
-              if (!stopped) checkpoint(consumer.name, shardId, records.at(-1)?.dynamodb?.SequenceNumber as string);
-            } finally {
-              inFlight--;
-            }
+            const matching = records.filter((r) => matchesAny(toLambdaRecord(r, options.streamArn, region), consumer.filters));
+            if (matching.length) await deliver(consumer, shardId, matching);
+            if (!stopped) checkpoint(consumer.name, shardId, records.at(-1)?.dynamodb?.SequenceNumber as string);
             if (stopped) return;
           }
           if (result.NextShardIterator) iterators.set(shardId, result.NextShardIterator);
@@ -209,12 +255,14 @@ export function startStreamPoller(options: PollerOptions) {
         }
       } catch (error) {
         if (stopped) return;
+        failed = true;
         log(`stream ${consumer.name}: ${error instanceof Error ? error.message : String(error)}`);
         iterators.clear();
         await sleep(1000);
       }
-      if (!sawRecords) {
-        if (inFlight === 0) { const waiting = idleResolvers; idleResolvers = []; waiting.forEach((resolve) => resolve()); }
+      if (!sawRecords && !failed) {
+        lastQuiet.set(consumer.name, round);
+        settleIdleWaiters();
         await sleep(options.pollIntervalMs ?? 250);
       }
     }
@@ -223,8 +271,13 @@ export function startStreamPoller(options: PollerOptions) {
   for (const consumer of options.consumers) loops.push(runConsumer(consumer));
 
   return {
-    /** Resolves once every consumer has polled and found nothing new (useful in tests). */
-    idle: () => new Promise<void>((resolve) => idleResolvers.push(resolve)),
+    /**
+     * Resolves once EVERY consumer has, in a round started after this call, read all its shards and
+     * found nothing new: whatever was written before the call has been handled (or dead-lettered).
+     */
+    idle: () => new Promise<void>((resolve) => {
+      idleWaiters.push({ after: new Map(options.consumers.map((c) => [c.name, rounds.get(c.name) ?? 0])), resolve });
+    }),
     async stop() {
       stopped = true;
       await Promise.allSettled(loops);

@@ -62,6 +62,16 @@ export async function sentMails(): Promise<SentMail[]> {
   return store.emails;
 }
 
+/**
+ * Waits until every stream consumer of the stack has handled what was written before the call (the
+ * outbox rows are `sent`, their mails in the SES emulator): the observable state to assert that
+ * something did NOT happen, instead of a sleep.
+ */
+export async function streamsIdle(): Promise<void> {
+  const response = await fetch(`${stack().apiUrl}/local/streams/idle`);
+  if (response.status !== 204) throw new Error(`stream consumers not idle: ${response.status}`);
+}
+
 /** Polls until `probe` returns a value (streams and the outbox are asynchronous). */
 export async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 20_000, intervalMs = 150): Promise<T> {
   const deadline = Date.now() + timeoutMs;

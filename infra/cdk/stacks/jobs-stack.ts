@@ -26,6 +26,8 @@ export class JobsStack extends Stack {
       const fn = appFunction(this, `${baseId}Job`, shared, 'job', definition.name, definition.entry);
       this.functions.push(fn);
       const deadLetters = new DeadLetterQueue(this, `${baseId}DeadLetters`, { purpose: `the schedule of job ${definition.name}`, alarmTopic: shared.alarmTopic });
+      fn.bindEnv('DEAD_LETTER_QUEUE_URL', deadLetters.queue.queueUrl); // what a job gives up on raises the same alarm
+      deadLetters.queue.grantSendMessages(fn.role);
       const role = new Role(this, `${baseId}SchedulerRole`, {
         assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
         description: `EventBridge Scheduler: invoke job ${definition.name}`,

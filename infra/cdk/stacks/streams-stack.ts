@@ -5,7 +5,7 @@ import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { mainTable } from '../../../functions/storage/definitions';
-import { streamConsumers } from '../../stream-consumers';
+import { STREAM_MAX_RECORD_AGE_SECONDS, STREAM_RETRY_ATTEMPTS, streamConsumers } from '../../stream-consumers';
 import type { AppFunction } from '../constructs/app-function';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
 import { appFunction, constructId, type SharedResources } from '../shared-resources';
@@ -15,8 +15,9 @@ const ITERATOR_AGE_ALARM_MS = 5 * 60 * 1000;
 
 /**
  * The stream consumers of `infra/stream-consumers.ts` on the main table's stream: the same filter
- * criteria as the local poller, partial batch responses, bisect on error, bounded retries and an
- * on-failure destination (SQS: the failed batch's shard and sequence numbers, for replay).
+ * criteria as the local poller, partial batch responses, bisect on error, parallel batches per shard
+ * where order does not matter, bounded retries and an on-failure destination (SQS: the failed batch's
+ * shard and sequence numbers, for replay) — which also receives what the consumer gives up on itself.
  */
 export class StreamsStack extends Stack {
   readonly functions: AppFunction[] = [];
@@ -30,6 +31,9 @@ export class StreamsStack extends Stack {
       const fn = appFunction(this, `${baseId}Consumer`, shared, 'stream', consumer.name, consumer.entry);
       this.functions.push(fn);
       const failures = new DeadLetterQueue(this, `${baseId}Failures`, { purpose: `stream consumer ${consumer.name}`, alarmTopic: shared.alarmTopic });
+      // What the consumer itself gives up on (a permanent SES failure) goes to the same queue and alarm.
+      fn.bindEnv('DEAD_LETTER_QUEUE_URL', failures.queue.queueUrl);
+      failures.queue.grantSendMessages(fn.role);
       fn.fn.addEventSource(new DynamoEventSource(main.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: consumer.batchSize,
@@ -37,8 +41,9 @@ export class StreamsStack extends Stack {
         filters: consumer.filters.map((pattern) => FilterCriteria.filter(pattern)),
         bisectBatchOnError: true,
         reportBatchItemFailures: true,
-        retryAttempts: 10,
-        maxRecordAge: Duration.days(1),
+        parallelizationFactor: consumer.parallelizationFactor,
+        retryAttempts: STREAM_RETRY_ATTEMPTS,
+        maxRecordAge: Duration.seconds(STREAM_MAX_RECORD_AGE_SECONDS),
         onFailure: new SqsDlq(failures.queue),
       }));
       const alarm = new Alarm(this, `${baseId}IteratorAgeAlarm`, {

@@ -7,7 +7,8 @@ const require = createRequire(import.meta.url);
 
 export interface RunningDynamo {
   endpoint: string;
-  stop(): Promise<void>;
+  /** SIGTERM (a clean stop, what Ctrl-C does) by default; SIGKILL for the fault tests. */
+  stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 }
 
 /** DynamoDB Local needs Java 17+; say how to get it instead of failing obscurely. */
@@ -51,9 +52,9 @@ export async function startDynamo(options: { port: number; dbPath?: string; log?
   client.destroy();
   return {
     endpoint,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill(signal);
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
       clearTimeout(timer);

@@ -90,7 +90,8 @@ describe('local site builder and server', () => {
     // Act: two snapshots while v2 is building.
     await publish('v3');
     await publish('v4');
-    await new Promise((r) => setTimeout(r, 300));
+    // v3 and v4 are in the bucket while v2 is still building: nothing is live but v1
+    expect(builder.status()).toMatchObject({ state: 'building', building: { publishedAt: 'v2' } });
     expect((await home()).text).toBe('<p>v1</p>');
     hold = undefined;
     release();

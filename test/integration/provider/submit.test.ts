@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, eventually, providerToken } from '../../support/stack';
+import { api, eventually, providerToken, streamsIdle } from '../../support/stack';
 import { uniqueKbo } from '../../support/ids';
 import {
   applicationBody, createDraft, mailsTo, outboxItem, providerWithOrganisation, recordQualityRegistration, storedApplication,
@@ -108,7 +108,7 @@ describe('submit (R-SUB-1)', () => {
     expect(again.status).toBe(200);
     expect(again.body.submittedAt).toBe(first.body.submittedAt);
     for (const response of parallel) expect(response.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 1_000)); // give a (wrong) second mail time to arrive
+    await streamsIdle(); // every outbox row written so far is delivered: a (wrong) second mail would be here
     expect(await mailsTo(provider.email)).toHaveLength(1);
     expect((await storedApplication(id))?.title).toBe(body.title);
   });
@@ -120,7 +120,7 @@ describe('submit (R-SUB-1)', () => {
     for (const response of responses) expect(response.status).toBe(200);
     expect(new Set(responses.map((r) => r.body.submittedAt)).size).toBe(1);
     await eventually(async () => (await mailsTo(provider.email)).length === 1);
-    await new Promise((r) => setTimeout(r, 1_000));
+    await streamsIdle();
     expect(await mailsTo(provider.email)).toHaveLength(1);
     expect((await storedApplication(id))?.version).toBe(2);
   });

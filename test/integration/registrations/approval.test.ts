@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../../functions/storage/keys';
-import { api, eventually } from '../../support/stack';
+import { api, eventually, streamsIdle } from '../../support/stack';
 import { approvedApplication, getItem, mailsTo, modularOverrides, seedOrganisation, useStackEnv } from './support';
 
 type RegisterModule = typeof import('../../../functions/registrations/register');
@@ -102,7 +102,7 @@ describe('approval registers the training (R-BO-3, R-BO-4)', () => {
     expect(new Set(results.map((r) => JSON.stringify(r.prepared.numbers))).size).toBe(1);
     expect(results.filter((r) => r.committed.committed)).toHaveLength(1);
     const mails = await eventually(async () => { const m = await mailsTo(org.contact.email); return m.length > 0 && m; });
-    await new Promise((r) => setTimeout(r, 500));
+    await streamsIdle();
     expect(await mailsTo(org.contact.email)).toHaveLength(mails.length);
     expect(mails).toHaveLength(1);
   });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../../functions/storage/keys';
 import { brusselsMidnight, oneYearAfter } from '../../../shared/time/calendar';
 import type { JobResult } from '../../../functions/jobs/job-event';
-import { api, eventually } from '../../support/stack';
+import { api, eventually, streamsIdle } from '../../support/stack';
 import { approvedApplication, getItem, mailsTo, seedOrganisation, table, useStackEnv } from './support';
 import type { Organisation } from '../../../shared/organisations/organisation';
 
@@ -183,7 +183,7 @@ describe('contact-check (R-REG-4)', () => {
     expect(first.job).toBe('contact-check');
     expect(afterSecond).toMatchObject({ duePk: 'contact-check', contactCheckRequestedAt: onTime.toISOString(), dueAt: oneYearAfter(onTime.toISOString()) });
     const mails = await eventually(async () => { const m = await mailsTo(org.generalContact.email); return m.length > 0 && m; });
-    await new Promise((r) => setTimeout(r, 500));
+    await streamsIdle();
     expect(await mailsTo(org.generalContact.email)).toHaveLength(1);
     expect(await mailsTo(org.contact.email)).toHaveLength(0); // R-ORG-2: the yearly check goes to the general contact
     expect(mails[0]?.subject).toBe('Kloppen uw contactgegevens nog?');

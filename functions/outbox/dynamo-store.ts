@@ -1,0 +1,99 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { keys } from '../storage/keys';
+import { OUTBOX_DUE, outboxMessageSchema } from './outbox';
+import type { ClaimOutcome, OutboxStore } from './store';
+
+const ERROR_LENGTH = 500;
+const S = { '#s': 'status' };
+
+const rowSchema = z.object({
+  id: z.string().min(1),
+  status: z.enum(['pending', 'sending', 'sent', 'failed']),
+  attempts: z.number().int().min(0),
+  lastError: z.string().optional(),
+});
+
+const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
+
+/** The outbox rows of the main table (functions/storage/keys.ts `outbox`), with the lease in `claimedUntil`. */
+export function dynamoOutboxStore(doc: DynamoDBDocumentClient, tableName: string): OutboxStore {
+  return {
+    async claim(id, now, leaseUntil): Promise<ClaimOutcome> {
+      let attributes: Record<string, unknown> | undefined;
+      try {
+        attributes = (await doc.send(new UpdateCommand({
+          TableName: tableName, Key: keys.outbox(id),
+          UpdateExpression: 'SET #s = :sending, attempts = attempts + :one, claimedAt = :now, claimedUntil = :until, duePk = :due, dueAt = :until',
+          // A `sending` row without a lease was claimed before leases existed: its consumer is long gone.
+          ConditionExpression: '#s = :pending OR (#s = :sending AND (claimedUntil <= :now OR attribute_not_exists(claimedUntil)))',
+          ExpressionAttributeNames: S,
+          ExpressionAttributeValues: {
+            ':sending': 'sending', ':pending': 'pending', ':one': 1, ':now': now.toISOString(),
+            ':until': leaseUntil.toISOString(), ':due': OUTBOX_DUE,
+          },
+          ReturnValues: 'ALL_NEW',
+        }))).Attributes;
+      } catch (error) {
+        if (isConditionFailure(error)) return { kind: 'not-claimable' };
+        throw error;
+      }
+      const row = rowSchema.safeParse(attributes);
+      const message = outboxMessageSchema.safeParse(attributes?.message);
+      const attempt = row.success ? row.data.attempts : Number(attributes?.attempts ?? 0);
+      if (!row.success || !message.success) {
+        const issues = [...(row.error?.issues ?? []), ...(message.error?.issues ?? [])];
+        return { kind: 'invalid', id, attempt, reason: issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`).join('; ').slice(0, ERROR_LENGTH) };
+      }
+      return { kind: 'claimed', claim: { id, message: message.data, attempt, leaseUntil } };
+    },
+
+    async markSent(id, receipt, now) {
+      await doc.send(new UpdateCommand({
+        TableName: tableName, Key: keys.outbox(id),
+        UpdateExpression: 'SET #s = :sent, sentAt = :now, receipt = :receipt REMOVE duePk, dueAt, claimedUntil',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: S,
+        ExpressionAttributeValues: { ':sent': 'sent', ':now': now.toISOString(), ':receipt': receipt },
+      }));
+    },
+
+    async release(id, attempt, error, retryAt) {
+      await doc.send(new UpdateCommand({
+        TableName: tableName, Key: keys.outbox(id),
+        UpdateExpression: 'SET #s = :pending, lastError = :error, dueAt = :retryAt REMOVE claimedUntil',
+        ConditionExpression: '#s = :sending AND attempts = :attempt',
+        ExpressionAttributeNames: S,
+        ExpressionAttributeValues: { ':pending': 'pending', ':sending': 'sending', ':attempt': attempt, ':error': error.slice(0, ERROR_LENGTH), ':retryAt': retryAt.toISOString() },
+      })).catch((e: unknown) => { if (!isConditionFailure(e)) throw e; });
+    },
+
+    async markFailed(id, attempt, error, now) {
+      await doc.send(new UpdateCommand({
+        TableName: tableName, Key: keys.outbox(id),
+        UpdateExpression: 'SET #s = :failed, lastError = :error, failedAt = :now REMOVE duePk, dueAt, claimedUntil',
+        ConditionExpression: '#s = :sending AND attempts = :attempt',
+        ExpressionAttributeNames: S,
+        ExpressionAttributeValues: { ':failed': 'failed', ':sending': 'sending', ':attempt': attempt, ':error': error.slice(0, ERROR_LENGTH), ':now': now.toISOString() },
+      })).catch((e: unknown) => { if (!isConditionFailure(e)) throw e; });
+    },
+
+    async due(now, limit) {
+      const page = await doc.send(new QueryCommand({
+        TableName: tableName, IndexName: 'due',
+        KeyConditionExpression: 'duePk = :due AND dueAt <= :now',
+        ExpressionAttributeValues: { ':due': OUTBOX_DUE, ':now': now.toISOString() },
+        Limit: limit,
+      }));
+      return (page.Items ?? []).map((item) => String(item.id ?? '')).filter((id) => id !== '');
+    },
+
+    async status(id) {
+      const item = (await doc.send(new GetCommand({ TableName: tableName, Key: keys.outbox(id), ConsistentRead: true }))).Item;
+      if (!item) return undefined;
+      const row = rowSchema.parse(item);
+      return { status: row.status, attempts: row.attempts, ...(row.lastError !== undefined ? { lastError: row.lastError } : {}) };
+    },
+  };
+}
