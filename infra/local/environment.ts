@@ -26,6 +26,9 @@ export function localEnvironment(endpoints: Endpoints, secrets: LocalSecrets): R
     AWS_ENDPOINT_URL_SES: endpoints.ses,
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
     S3_FORCE_PATH_STYLE: 'true',
+    // The emulators share a busy machine (a JVM pause, five test suites): a longer request timeout than
+    // AWS's 5 s default, so a slow emulator is not mistaken for a dead one (a retried write then conflicts).
+    AWS_CLIENT_REQUEST_TIMEOUT_MS: process.env.AWS_CLIENT_REQUEST_TIMEOUT_MS ?? '10000',
     MAIL_FROM: 'opleidingsdatabank@opleidingsincentives.local',
     CHEQUES_MAIL_FROM: 'opleidingscheques@opleidingsincentives.local',
     API_URL: endpoints.apiUrl,
