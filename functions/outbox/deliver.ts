@@ -66,8 +66,27 @@ export async function deliverOutboxMessage(id: string, ports: DeliveryPorts): Pr
     return failed(ports, claim, error);
   }
   await ports.faults?.afterSend?.(id);
-  await ports.store.markSent(id, receipt, ports.clock());
+  await markSent(ports, id, receipt);
   return 'sent';
+}
+
+const MARK_SENT_ATTEMPTS = 8;
+
+/**
+ * The mail has left: recording that must not fail on a blip of the table (a DynamoDB outage, throttling),
+ * or the expired lease would send it again. Retried with backoff (≈ 20 s in all, inside the lease).
+ */
+async function markSent(ports: DeliveryPorts, id: string, receipt: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ports.store.markSent(id, receipt, ports.clock());
+      return;
+    } catch (error) {
+      if (attempt >= MARK_SENT_ATTEMPTS) throw error;
+      ports.log?.('warn', 'Outbox mark-sent failed; retrying', { outboxId: id, attempt, error: describe(error) });
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 100 * 2 ** attempt)));
+    }
+  }
 }
 
 async function failed(ports: DeliveryPorts, claim: Claim, error: unknown): Promise<DeliveryResult> {

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { keys } from '../storage/keys';
 import { OUTBOX_DUE, outboxMessageSchema } from './outbox';
@@ -25,13 +26,15 @@ export function dynamoOutboxStore(doc: DynamoDBDocumentClient, tableName: string
       try {
         attributes = (await doc.send(new UpdateCommand({
           TableName: tableName, Key: keys.outbox(id),
-          UpdateExpression: 'SET #s = :sending, attempts = attempts + :one, claimedAt = :now, claimedUntil = :until, duePk = :due, dueAt = :until',
+          UpdateExpression: 'SET #s = :sending, attempts = attempts + :one, claimedAt = :now, claimedUntil = :until, duePk = :due, dueAt = :until, claimToken = :token',
           // A `sending` row without a lease was claimed before leases existed: its consumer is long gone.
-          ConditionExpression: '#s = :pending OR (#s = :sending AND (claimedUntil <= :now OR attribute_not_exists(claimedUntil)))',
+          // `claimToken = :token`: the SDK retried this very claim after a timeout, and the first attempt
+          // had landed — it is still ours (else the message would wait for its own lease to expire).
+          ConditionExpression: '#s = :pending OR (#s = :sending AND (claimedUntil <= :now OR attribute_not_exists(claimedUntil) OR claimToken = :token))',
           ExpressionAttributeNames: S,
           ExpressionAttributeValues: {
             ':sending': 'sending', ':pending': 'pending', ':one': 1, ':now': now.toISOString(),
-            ':until': leaseUntil.toISOString(), ':due': OUTBOX_DUE,
+            ':until': leaseUntil.toISOString(), ':due': OUTBOX_DUE, ':token': randomUUID(),
           },
           ReturnValues: 'ALL_NEW',
         }))).Attributes;
@@ -52,7 +55,7 @@ export function dynamoOutboxStore(doc: DynamoDBDocumentClient, tableName: string
     async markSent(id, receipt, now) {
       await doc.send(new UpdateCommand({
         TableName: tableName, Key: keys.outbox(id),
-        UpdateExpression: 'SET #s = :sent, sentAt = :now, receipt = :receipt REMOVE duePk, dueAt, claimedUntil',
+        UpdateExpression: 'SET #s = :sent, sentAt = :now, receipt = :receipt REMOVE duePk, dueAt, claimedUntil, claimToken',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeNames: S,
         ExpressionAttributeValues: { ':sent': 'sent', ':now': now.toISOString(), ':receipt': receipt },
@@ -62,7 +65,7 @@ export function dynamoOutboxStore(doc: DynamoDBDocumentClient, tableName: string
     async release(id, attempt, error, retryAt) {
       await doc.send(new UpdateCommand({
         TableName: tableName, Key: keys.outbox(id),
-        UpdateExpression: 'SET #s = :pending, lastError = :error, dueAt = :retryAt REMOVE claimedUntil',
+        UpdateExpression: 'SET #s = :pending, lastError = :error, dueAt = :retryAt REMOVE claimedUntil, claimToken',
         ConditionExpression: '#s = :sending AND attempts = :attempt',
         ExpressionAttributeNames: S,
         ExpressionAttributeValues: { ':pending': 'pending', ':sending': 'sending', ':attempt': attempt, ':error': error.slice(0, ERROR_LENGTH), ':retryAt': retryAt.toISOString() },
@@ -72,7 +75,7 @@ export function dynamoOutboxStore(doc: DynamoDBDocumentClient, tableName: string
     async markFailed(id, attempt, error, now) {
       await doc.send(new UpdateCommand({
         TableName: tableName, Key: keys.outbox(id),
-        UpdateExpression: 'SET #s = :failed, lastError = :error, failedAt = :now REMOVE duePk, dueAt, claimedUntil',
+        UpdateExpression: 'SET #s = :failed, lastError = :error, failedAt = :now REMOVE duePk, dueAt, claimedUntil, claimToken',
         ConditionExpression: '#s = :sending AND attempts = :attempt',
         ExpressionAttributeNames: S,
         ExpressionAttributeValues: { ':failed': 'failed', ':sending': 'sending', ':attempt': attempt, ':error': error.slice(0, ERROR_LENGTH), ':now': now.toISOString() },

@@ -2,13 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomInt } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { submittedOutboxId } from '../../functions/applications/submit';
+import { keys } from '../../functions/storage/keys';
 import { startLocalStack } from '../../infra/local/stack';
 
 /**
  * `npm run bench -- submit [--providers 20] [--per-provider 10]`: starts its own local stack (in memory,
  * free ports), lets N providers each prepare drafts, then has them submit concurrently, each provider
  * one submit after the other. Prints p50/p95/p99 of the submit latency (HTTP round trip through the
- * local gateway) and the throughput. A measurement, not a test.
+ * local gateway), the throughput, and the submit → mail latency: from sending the submit to the outbox
+ * row's `sentAt` (the SES emulator has accepted the confirmation), with a check that every submit's
+ * mail arrived exactly once. A measurement, not a test.
  */
 // `--portfolio N`: check and submit at portfolio 10 vs N (issue 10), in its own file
 if (process.argv.includes('--portfolio')) {
@@ -78,10 +84,12 @@ try {
 
   // Act: every provider submits its drafts, the providers concurrently.
   const latencies: number[] = [];
+  const submittedAt = new Map<string, number>();
   const started = performance.now();
   await Promise.all(providers.map(async ({ token, drafts }) => {
     for (const id of drafts) {
       const t0 = performance.now();
+      submittedAt.set(id, Date.now());
       const result = await call('POST', `/v1/applications/${id}/submit`, token);
       latencies.push(performance.now() - t0);
       if (result.status !== 'waiting-for-quality-registration') throw new Error(`unexpected status ${result.status}`);
@@ -96,6 +104,27 @@ try {
   console.log(`latency p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}  p99 ${ms(percentile(sorted, 99))}  max ${ms(sorted.at(-1) ?? NaN)}`);
   console.log(`throughput ${(latencies.length / seconds).toFixed(1)} submits/s (${seconds.toFixed(2)} s)`);
   console.log('target: p95 ≤ 50 ms');
+
+  // Submit → mail: every confirmation is out once the stream consumers are idle.
+  await stack.streamsIdle();
+  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: stack.endpoints.dynamodb, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
+  const ids = [...submittedAt.keys()];
+  const rows: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < ids.length; i += 100) {
+    const chunk = ids.slice(i, i + 100).map((id) => keys.outbox(submittedOutboxId(id)));
+    const got = await doc.send(new BatchGetCommand({ RequestItems: { [stack.env.TABLE_NAME as string]: { Keys: chunk } } }));
+    rows.push(...(got.Responses?.[stack.env.TABLE_NAME as string] ?? []));
+  }
+  const mailLatencies = rows
+    .filter((row) => row.status === 'sent')
+    .map((row) => new Date(String(row.sentAt)).getTime() - (submittedAt.get(String(row.id).replace('application-submitted:', '')) ?? NaN))
+    .sort((a, b) => a - b);
+  const store = (await (await fetch(`${stack.endpoints.ses}/store`)).json()) as { emails: Array<{ subject: string; body: { text?: string } }> };
+  const mailsPerApplication = ids.map((id) => store.emails.filter((m) => m.body.text?.includes(id)).length);
+  console.log(`submit → mail (outbox sentAt): p50 ${ms(percentile(mailLatencies, 50))}  p95 ${ms(percentile(mailLatencies, 95))}  max ${ms(mailLatencies.at(-1) ?? NaN)}  (${mailLatencies.length}/${ids.length} sent)`);
+  console.log(`mails per submit: exactly once ${mailsPerApplication.filter((n) => n === 1).length}, missing ${mailsPerApplication.filter((n) => n === 0).length}, duplicated ${mailsPerApplication.filter((n) => n > 1).length}`);
+  console.log('target: submit → mail p95 ≤ 5 s at 20 concurrent submitters');
+  doc.destroy();
 } finally {
   await stack.stop();
   rmSync(dataDir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { mailsTo, outboxTestEnv, ownTable, sesProxy, writeMail } from './support
 /**
  * Issue 14.2 and 14.5: SES refusing (500), black-holed (accepts the connection, never answers) and
  * rejecting a message (400 MessageRejected), between the outbox and the SES emulator. The clients have
- * the factory's bounds, shortened by the environment: 1 s request timeout, 2 attempts.
+ * the factory's bounds, shortened by the environment: 2 s request timeout, 2 attempts.
  */
 describe('faults: SES refusing, black-holed and rejecting', () => {
   let own: Awaited<ReturnType<typeof ownTable>>;

@@ -68,7 +68,7 @@ export function outboxTestEnv(table: string, sesEndpoint: string) {
     AWS_ENDPOINT_URL_SES: sesEndpoint,
     LOCAL_DEAD_LETTER_FILE: deadLetterFile,
     AWS_CLIENT_CONNECTION_TIMEOUT_MS: '500',
-    AWS_CLIENT_REQUEST_TIMEOUT_MS: '1000',
+    AWS_CLIENT_REQUEST_TIMEOUT_MS: '2000',
     AWS_CLIENT_MAX_ATTEMPTS: '2',
     LOG_LEVEL: 'SILENT',
   });
