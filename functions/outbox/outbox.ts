@@ -16,7 +16,7 @@ export const mailSchema = z.object({
   subject: z.string(),
   text: z.string(),
   html: z.string(),
-  sender: z.literal('cheques').optional(),
+  sender: z.literal('cheques').exactOptional(),
 });
 
 export const outboxMessageSchema = z.discriminatedUnion('kind', [
