@@ -27,8 +27,10 @@ export function localEnvironment(endpoints: Endpoints, secrets: LocalSecrets): R
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
     S3_FORCE_PATH_STYLE: 'true',
     // The emulators share a busy machine (a JVM pause, five test suites): a longer request timeout than
-    // AWS's 5 s default, so a slow emulator is not mistaken for a dead one (a retried write then conflicts).
-    AWS_CLIENT_REQUEST_TIMEOUT_MS: process.env.AWS_CLIENT_REQUEST_TIMEOUT_MS ?? '10000',
+    // AWS's 5 s default, so a slow emulator is not mistaken for a dead one, and a longer outbox lease
+    // to match (a lease must outlast one delivery's timeouts and retries: 3 × (3 s + 20 s) < 120 s).
+    AWS_CLIENT_REQUEST_TIMEOUT_MS: process.env.AWS_CLIENT_REQUEST_TIMEOUT_MS ?? '20000',
+    OUTBOX_LEASE_SECONDS: process.env.OUTBOX_LEASE_SECONDS ?? '120',
     MAIL_FROM: 'opleidingsdatabank@opleidingsincentives.local',
     CHEQUES_MAIL_FROM: 'opleidingscheques@opleidingsincentives.local',
     API_URL: endpoints.apiUrl,

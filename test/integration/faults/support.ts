@@ -70,6 +70,7 @@ export function outboxTestEnv(table: string, sesEndpoint: string) {
     AWS_CLIENT_CONNECTION_TIMEOUT_MS: '500',
     AWS_CLIENT_REQUEST_TIMEOUT_MS: '2000',
     AWS_CLIENT_MAX_ATTEMPTS: '2',
+    OUTBOX_LEASE_SECONDS: '60',
     LOG_LEVEL: 'SILENT',
   });
   return { deadLetterFile };
