@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { brusselsDate, compareDates, dutchDate, type IsoDate } from '../../shared/time/calendar';
-import { ProblemError, conflict, notFound } from '../../shared/http/problem';
+import { retryOnConflict } from '../../shared/concurrency/retry';
+import { ProblemError, notFound } from '../../shared/http/problem';
 import {
   applyEvaluation,
   stopRegistration,
@@ -30,16 +31,8 @@ const isVersionConflict = (error: unknown) =>
   || (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed'));
 
 /** Read-modify-write with optimistic concurrency, retried from a fresh read when someone wrote in between. */
-async function withRetry<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (!isVersionConflict(error)) throw error;
-      if (attempt >= ATTEMPTS) throw conflict('De registratie werd tegelijk gewijzigd. Probeer het opnieuw.');
-    }
-  }
-}
+const withRetry = <T>(work: () => Promise<T>): Promise<T> =>
+  retryOnConflict(work, isVersionConflict, 'De registratie werd tegelijk gewijzigd. Probeer het opnieuw.', ATTEMPTS);
 
 export type ProviderRegistration = PublishedRegistration & Pick<Registration, 'stopReason' | 'applicationId'>;
 
