@@ -5,6 +5,7 @@ import { randomInt } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { submittedOutboxId } from '../../functions/applications/submit';
+import { shortDossierReference } from '../../functions/mail/templates/dossier-reference';
 import { keys } from '../../functions/storage/keys';
 import { startLocalStack } from '../../infra/local/stack';
 
@@ -120,7 +121,7 @@ try {
     .map((row) => new Date(String(row.sentAt)).getTime() - (submittedAt.get(String(row.id).replace('application-submitted:', '')) ?? NaN))
     .sort((a, b) => a - b);
   const store = (await (await fetch(`${stack.endpoints.ses}/store`)).json()) as { emails: Array<{ subject: string; body: { text?: string } }> };
-  const mailsPerApplication = ids.map((id) => store.emails.filter((m) => m.body.text?.includes(id)).length);
+  const mailsPerApplication = ids.map((id) => store.emails.filter((m) => m.body.text?.includes(shortDossierReference(id))).length);
   console.log(`submit → mail (outbox sentAt): p50 ${ms(percentile(mailLatencies, 50))}  p95 ${ms(percentile(mailLatencies, 95))}  max ${ms(mailLatencies.at(-1) ?? NaN)}  (${mailLatencies.length}/${ids.length} sent)`);
   console.log(`mails per submit: exactly once ${mailsPerApplication.filter((n) => n === 1).length}, missing ${mailsPerApplication.filter((n) => n === 0).length}, duplicated ${mailsPerApplication.filter((n) => n > 1).length}`);
   console.log('target: submit → mail p95 ≤ 5 s at 20 concurrent submitters');

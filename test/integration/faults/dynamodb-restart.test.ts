@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type RunningStack } from '../../../infra/local/stack';
+import { shortDossierReference } from '../../../functions/mail/templates/dossier-reference';
 import { uniqueKbo } from '../../support/ids';
 import { applicationBody, organisationBody } from '../provider/support';
 
@@ -87,7 +88,7 @@ describe('faults: DynamoDB Local stopped and restarted during a submit load', ()
       for (const id of drafts) expect((await call('GET', `/v1/applications/${id}`, token)).body.status).not.toBe('draft');
     }
     const store = (await (await fetch(`${stack.endpoints.ses}/store`)).json()) as { emails: Array<{ body: { text?: string } }> };
-    const perApplication = outcomes.map((o) => store.emails.filter((m) => m.body.text?.includes(o.id)).length);
+    const perApplication = outcomes.map((o) => store.emails.filter((m) => m.body.text?.includes(shortDossierReference(o.id))).length);
     expect(perApplication).toEqual(outcomes.map(() => 1));
     console.log(`faults/dynamodb-restart: ${outcomes.length} submits, ${outcomes.filter((o) => o.statuses.includes(503)).length} refused during the outage (${all.filter((s) => s === 503).length} × 503), all 200 after retrying, ${perApplication.filter((n) => n === 1).length} mails exactly once`);
   });
