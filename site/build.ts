@@ -12,6 +12,7 @@
 import { fork } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -79,6 +80,49 @@ function runWorker(root: string, outDir: string, cataloguePath: string, cwd: str
   });
 }
 
+/**
+ * The search index is a main Pagefind index (`/pagefind/`, every page, rebuilt only by a full build)
+ * plus a small delta index (`/pagefind-delta/`, the detail pages changed since), merged in the browser
+ * with Pagefind's `mergeIndex`; the main index's versions of changed and removed pages are hidden by
+ * their fragment ids (`superseded`). Decision note: docs/decisions/0007-catalogue-search-delta-index.md.
+ */
+export interface SearchState {
+  /** odbNumber → the main index's fragment id of its page. */
+  mainPages: Record<string, string>;
+  /** Detail pages (odbNumbers) in the delta index: changed or added since the main index. */
+  delta: string[];
+  /** Fragment ids of the main index to hide: pages changed or removed since. */
+  superseded: string[];
+  /** Fragment ids of the delta index (its hits are checked for every query word in the browser). */
+  deltaIds: string[];
+}
+/** Where the state lives in a build (the public part, for the browser, is pagefind-delta/state.json). */
+export const SEARCH_STATE_FILE = 'search-state.json';
+export const DELTA_DIR = 'pagefind-delta';
+
+const detailUrl = /^\/opleidingen\/([A-Za-z0-9_-]+)\/$/;
+
+/** The main index's fragment id per detail page, read from Pagefind's gzipped fragments. */
+function mainPagesOf(files: Array<{ path: string; content: Uint8Array }>): Record<string, string> {
+  const pages: Record<string, string> = {};
+  for (const file of files) {
+    const match = /^fragment\/(.+)\.pf_fragment$/.exec(file.path);
+    if (match === null) continue;
+    const text = gunzipSync(file.content).toString('utf8');
+    const url = /"url":"([^"]*)"/.exec(text)?.[1] ?? '';
+    const odb = detailUrl.exec(url)?.[1];
+    if (odb !== undefined) pages[odb] = match[1] as string;
+  }
+  return pages;
+}
+
+async function writeSearchState(out: string, state: SearchState): Promise<void> {
+  await writeFile(join(out, SEARCH_STATE_FILE), JSON.stringify(state));
+  await mkdir(join(out, DELTA_DIR), { recursive: true });
+  // What the browser needs: is there a delta index, and which main-index results to hide.
+  await writeFile(join(out, DELTA_DIR, 'state.json'), JSON.stringify({ delta: state.delta.length > 0, superseded: state.superseded, deltaIds: state.deltaIds }));
+}
+
 /** Runs Pagefind over every HTML file of `out` into a fresh `<out>/pagefind`; returns the page count. */
 async function indexSite(out: string, progress: (message: string) => void): Promise<number> {
   const pagefindStarted = performance.now();
@@ -97,11 +141,35 @@ async function indexSite(out: string, progress: (message: string) => void): Prom
     const written = await index.getFiles();
     if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
     await writeIndexFiles(join(out, 'pagefind'), written.files);
+    await writeSearchState(out, { mainPages: mainPagesOf(written.files), delta: [], superseded: [], deltaIds: [] });
     progress(`pagefind: indexed ${added.page_count} pages in ${Math.round(performance.now() - pagefindStarted)} ms`);
   } finally {
     await pagefind.close();
   }
   return pages;
+}
+
+/** Indexes the given detail pages of `out` into a fresh `<out>/pagefind-delta` (the delta index). */
+async function indexDelta(out: string, odbNumbers: string[], progress: (message: string) => void): Promise<string[]> {
+  if (odbNumbers.length === 0) return [];
+  const started = performance.now();
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'nl' });
+    if (index === undefined) throw new Error(`pagefind: ${errors.join('; ')}`);
+    for (const odb of odbNumbers) {
+      const content = await readFile(join(out, 'opleidingen', odb, 'index.html'), 'utf8');
+      const added = await index.addHTMLFile({ url: `/opleidingen/${odb}/`, content });
+      if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+    }
+    const written = await index.getFiles();
+    if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+    await writeIndexFiles(join(out, DELTA_DIR), written.files);
+    progress(`pagefind: delta index of ${odbNumbers.length} pages in ${Math.round(performance.now() - started)} ms`);
+    return Object.values(mainPagesOf(written.files));
+  } finally {
+    await pagefind.close();
+  }
 }
 
 export async function buildSite({ cataloguePath, outDir, onProgress }: BuildSiteOptions): Promise<BuildSiteResult> {
@@ -124,6 +192,8 @@ export interface UpdateSiteOptions extends BuildSiteOptions {
   previousCataloguePath: string;
   /** More changed + added + removed trainings than this: not worth it, throw (default 200). */
   maxChanges?: number;
+  /** Delta pages + hidden main pages above this: compact (throw, so a full build runs; default 1000). */
+  maxDelta?: number;
 }
 
 interface LooseTraining { odbNumber: string; replacedBy?: unknown }
@@ -219,14 +289,37 @@ export async function updateSite(options: UpdateSiteOptions): Promise<BuildSiteR
   await eachLimited(keep, 16, (odb) => linkTree(join(previousOut, 'opleidingen', odb), join(out, 'opleidingen', odb)));
   progress(`linked ${keep.length} unchanged detail pages in ${Math.round(performance.now() - linkStarted)} ms`);
 
-  const pages = await indexSite(out, progress);
-  return { pages, ms: Math.round(performance.now() - started) };
+  // Search: the main index of the previous build unchanged (hard-linked), a new delta index of every
+  // detail page changed since the main index, and the main index's old versions hidden.
+  const previousState = JSON.parse(await readFile(join(previousOut, SEARCH_STATE_FILE), 'utf8')) as SearchState;
+  const delta = [...new Set([...previousState.delta, ...render])].filter((odb) => after.has(odb)).sort();
+  const superseded = new Set(previousState.superseded);
+  for (const odb of [...render, ...removed]) {
+    const id = previousState.mainPages[odb];
+    if (id !== undefined) superseded.add(id);
+  }
+  const maxDelta = options.maxDelta ?? 1_000;
+  if (delta.length + superseded.size > maxDelta) {
+    throw new Error(`the delta index would hold ${delta.length} pages and hide ${superseded.size} (more than ${maxDelta}): compact with a full build`);
+  }
+  await linkTree(join(previousOut, 'pagefind'), join(out, 'pagefind'));
+  const deltaIds = await indexDelta(out, delta, progress);
+  await writeSearchState(out, { mainPages: previousState.mainPages, delta, superseded: [...superseded].sort(), deltaIds });
+  // Detail pages plus the other pages (home, lists, open data, 404), without walking every detail folder.
+  let otherPages = 0;
+  for (const entry of await readdir(out, { withFileTypes: true })) {
+    if (['opleidingen', 'pagefind', DELTA_DIR, '_astro'].includes(entry.name)) continue;
+    if (entry.isFile()) otherPages += entry.name.endsWith('.html') ? 1 : 0;
+    else otherPages += (await readdir(join(out, entry.name), { recursive: true })).filter((f) => f.endsWith('.html')).length;
+  }
+  return { pages: after.size + otherPages, ms: Math.round(performance.now() - started) };
 }
 
 export interface PublishSiteOptions extends BuildSiteOptions {
   /** The live build, if any: then an incremental update is tried first. */
   previous?: { outDir: string; cataloguePath: string };
   maxChanges?: number;
+  maxDelta?: number;
 }
 
 export interface PublishSiteResult extends BuildSiteResult {

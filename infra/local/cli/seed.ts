@@ -1,5 +1,5 @@
 /**
- * `npm run seed -- --trainings 50000 [--seed 7]`: seeds demo registrations (and their organisations)
+ * `npm run seed -- --trainings 50000 [--seed 7] [--words 300]`: seeds demo registrations (and their organisations)
  * into the RUNNING local stack with BatchWrite, showing a progress bar. The stack's stream consumer then
  * republishes the catalogue and its site builder rebuilds the site (watch `npm start`'s log).
  */
@@ -10,8 +10,15 @@ const { values } = parseArgs({
   options: {
     trainings: { type: 'string', default: '1000' },
     seed: { type: 'string', default: String(Date.now() % 100_000) },
+    // Words of content per training ("inhoud en leerdoelstellingen"; real records have ~300).
+    words: { type: 'string' },
   },
 });
+const words = values.words === undefined ? undefined : Number(values.words);
+if (words !== undefined && (!Number.isInteger(words) || words < 1 || words > 3_000)) {
+  console.error('--words takes a number of words per training between 1 and 3000');
+  process.exit(2);
+}
 const count = Number(values.trainings);
 const seed = Number(values.seed);
 if (!Number.isInteger(count) || count < 1 || count > 200_000) {
@@ -42,7 +49,7 @@ function progress(written: number, total: number): void {
 }
 
 console.error(`Seeding ${count} demo trainings (seed ${seed}) into ${info.endpoints.dynamodb} …`);
-const result = await seedRegistrations({ table: info.env.TABLE_NAME as string, count, seed, onProgress: progress });
+const result = await seedRegistrations({ table: info.env.TABLE_NAME as string, count, seed, ...(words === undefined ? {} : { words }), onProgress: progress });
 if (tty) process.stderr.write('\n');
 console.error([
   `Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.registrations} registrations (${result.published} to publish, ` +

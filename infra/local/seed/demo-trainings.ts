@@ -125,7 +125,48 @@ function isoDate(epochDay: number): string {
 }
 
 /** Generates `count` published records; numbers, dates and choices depend only on `count` and `seed`. */
-export function demoTrainings(count: number, seed = 1): PublishedTraining[] {
+/** Words providers use in "inhoud en leerdoelstellingen", to lengthen descriptions with varied text. */
+const contentWords = (
+  'deelnemers leren werken veilig praktijk theorie oefeningen begeleiding evaluatie attest competenties vaardigheden '
+  + 'kennis toepassen analyseren plannen organiseren communiceren samenwerken klanten collega leidinggevende team '
+  + 'project kwaliteit procedures normen wetgeving reglementering preventie risico ergonomie hygiëne voeding zorg '
+  + 'jongeren ouderen gezinnen kinderen personen beperking ondersteuning gesprek rapportering dossier administratie '
+  + 'boekhouding facturatie btw budget rekenblad tekstverwerking databank netwerk beveiliging programmeren software '
+  + 'onderhoud herstelling installatie elektriciteit sanitair verwarming ventilatie koeling lassen snijden monteren '
+  + 'meten tekenen lezen plannen heftruck reachtruck magazijn logistiek transport rijbewijs laden lossen stapelen '
+  + 'bouw metselen betonneren bekisting dakwerken isolatie schrijnwerk houtbewerking schilderen behangen vloeren '
+  + 'keuken bediening horeca recepten bereiden allergenen voedselveiligheid haccp onthaal verkoop marketing sociale '
+  + 'media fotografie vormgeving drukwerk taal nederlands frans engels duits schrijven spreken luisteren presenteren '
+  + 'rekenen statistiek digitale geletterdheid ondernemen starten financiering boekjaar personeel aanwerving coaching '
+  + 'conflicten feedback motivatie stress welzijn burn-out loopbaan portfolio stage werkplek mentor opdrachten module '
+  + 'niveau gevorderden beginners opfrissing bijscholing erkenning certificaat examen proef beoordeling criteria'
+).split(' ');
+
+/** Sentences of varied content words until the text has about `words` words (own generator: the rest of the data stays the same). */
+function lengthen(text: string, words: number, seed: number): string {
+  const random = prng(seed);
+  const parts = [text];
+  let count = text.split(/\s+/).length;
+  while (count < words) {
+    const length = 8 + Math.floor(random() * 10);
+    const sentence = Array.from({ length }, () => contentWords[Math.floor(random() * contentWords.length)] as string).join(' ');
+    parts.push(`${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`);
+    count += length;
+  }
+  return parts.join(count > 120 && parts.length % 4 === 0 ? '\n\n' : ' ');
+}
+
+/**
+ * `words`: lengthen each description to about that many words (what providers write as "inhoud en
+ * leerdoelstellingen": ~300 in real records); default: the short template text (~40 words).
+ */
+export function demoTrainings(count: number, seed = 1, words?: number): PublishedTraining[] {
+  const trainings = baseDemoTrainings(count, seed);
+  if (words === undefined) return trainings;
+  return trainings.map((t, i) => ({ ...t, description: lengthen(t.description, words, seed * 1_000_003 + i) }));
+}
+
+function baseDemoTrainings(count: number, seed: number): PublishedTraining[] {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${count}`);
   const random = prng(seed);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
@@ -230,8 +271,8 @@ function canonicalOrder(t: PublishedTraining): PublishedTraining {
 }
 
 /** A whole snapshot envelope around `demoTrainings`. */
-export function demoCatalogue(count: number, seed = 1, publishedAt = '2026-01-15T06:00:00.000Z'): CatalogueSnapshot {
-  return { publishedAt, trainings: demoTrainings(count, seed) };
+export function demoCatalogue(count: number, seed = 1, publishedAt = '2026-01-15T06:00:00.000Z', words?: number): CatalogueSnapshot {
+  return { publishedAt, trainings: demoTrainings(count, seed, words) };
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -184,12 +184,14 @@ export async function seedRegistrations(options: {
   table: string;
   count: number;
   seed?: number;
+  /** Words of content per training (demoTrainings `words`); default the short template text. */
+  words?: number;
   now?: Date;
   onProgress?: (written: number, total: number) => void;
 }): Promise<SeedResult> {
   const now = options.now ?? new Date();
   const today = brusselsDate(now.toISOString());
-  const demo = demoTrainings(options.count, options.seed ?? 1);
+  const demo = demoTrainings(options.count, options.seed ?? 1, options.words);
   const trainings = await renumber(demo, (series, count) => allocateOdbNumbers(options.table, series, count));
   const organisations = demoOrganisations(trainings, now);
   for (const org of organisations) {

@@ -5,10 +5,11 @@
  */
 import { escapeHtml } from '../../../shared/text/html';
 
-import { pagefindRequest, siteFilterKeys, type SearchFilters } from '../../../shared/catalogue/search';
+import { pagefindRequest, parseQuery, siteFilterKeys, textMatchesQuery, type SearchFilters } from '../../../shared/catalogue/search';
 
 interface PagefindResultData {
   url: string;
+  content: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
 }
@@ -23,6 +24,7 @@ interface PagefindSearch {
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
   search: (query: string | null, options?: { filters?: Record<string, string | { any: string[] }> }) => Promise<PagefindSearch>;
 }
 
@@ -64,11 +66,22 @@ export function startSearch(): void {
   const activeFilters = document.getElementById('active-filters') as HTMLElement;
 
   let pagefind: Promise<Pagefind> | undefined;
+  /** Fragment ids of the main index whose page changed or went since: their results are hidden. */
+  let superseded = new Set<string>();
+  /** Fragment ids of the delta index: its hits are checked for every query word. */
+  let deltaIds = new Set<string>();
   const loadPagefind = (): Promise<Pagefind> => {
     pagefind ??= (async () => {
       const url = '/pagefind/pagefind.js';
       const module = (await import(/* @vite-ignore */ url)) as Pagefind;
       await module.options({ baseUrl: '/', excerptLength: 24 });
+      // The main index plus the small delta index of what changed since (site/build.ts SearchState).
+      const state = await fetch('/pagefind-delta/state.json', { cache: 'no-cache' })
+        .then((r) => (r.ok ? r.json() as Promise<{ delta: boolean; superseded: string[]; deltaIds?: string[] }> : undefined))
+        .catch(() => undefined);
+      if (state?.delta === true) await module.mergeIndex('/pagefind-delta/');
+      superseded = new Set(state?.superseded ?? []);
+      deltaIds = new Set(state?.deltaIds ?? []);
       await module.init();
       return module;
     })();
@@ -148,12 +161,20 @@ export function startSearch(): void {
     const pf = await loadPagefind();
     const search = await pf.search(request.term, { filters: request.filters });
     if (gen !== generation) return;
-    pending = [...search.results];
+    let found = search.results.filter((r) => !superseded.has(r.id));
+    // Pagefind leaves out a query word that the small delta index lacks: check its hits (few) ourselves.
+    const parsed = parseQuery(raw);
+    if ((parsed.kind === 'words' && parsed.words.length > 1) || parsed.kind === 'odb') {
+      const keep = await Promise.all(found.map(async (r) => !deltaIds.has(r.id) || textMatchesQuery((await r.data()).content, parsed)));
+      if (gen !== generation) return;
+      found = found.filter((_, i) => keep[i]);
+    }
+    pending = found;
     list.replaceChildren();
     updateCounts(search.filters);
-    count.textContent = search.results.length === 0
+    count.textContent = pending.length === 0
       ? `Geen opleidingen gevonden${query === '' ? '' : ` voor “${query}”`}. Probeer een ander woord of minder filters.`
-      : plural(search.results.length) + (query === '' ? '' : ` voor “${query}”`);
+      : plural(pending.length) + (query === '' ? '' : ` voor “${query}”`);
     await renderNext(gen);
   }
 

@@ -24,13 +24,13 @@ const removedOdb = 'ODB-A000102';
 const addedOdb = 'ODB-A000999';
 const addedWord = 'Zeldzaamwoordopleiding';
 
-/** Every file under `root` except the Pagefind index, relative paths sorted. */
+/** Every file under `root` except the search index (main and delta), relative paths sorted. */
 function files(root: string): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) { if (relative(root, path) !== 'pagefind') walk(path); } else out.push(relative(root, path));
+      if (entry.isDirectory()) { if (!['pagefind', 'pagefind-delta'].includes(relative(root, path))) walk(path); } else if (relative(root, path) !== 'search-state.json') out.push(relative(root, path));
     }
   };
   walk(root);
@@ -94,6 +94,13 @@ describe('incremental update', () => {
     expect(existsSync(page(previous.outDir, removedOdb))).toBe(true);
     expect(existsSync(page(previous.outDir, addedOdb))).toBe(false);
     expect(result.pages).toBe(files(join(work, 'after-full')).filter((f) => f.endsWith('.html')).length);
+    // Search: the main index is the previous build's (hard links, not re-indexed); the delta index holds
+    // the re-rendered pages, and the main index's versions of changed and removed pages are hidden.
+    expect(statSync(join(out, 'pagefind', 'pagefind-entry.json')).ino).toBe(statSync(join(previous.outDir, 'pagefind', 'pagefind-entry.json')).ino);
+    const state = JSON.parse(readFileSync(join(out, 'search-state.json'), 'utf8')) as { delta: string[]; superseded: string[]; mainPages: Record<string, string> };
+    expect(state.delta).toEqual([addedOdb, predecessorOdb, changedOdb].sort());
+    expect(state.superseded.sort()).toEqual([changedOdb, predecessorOdb, removedOdb].map((odb) => state.mainPages[odb]).sort());
+    expect(existsSync(join(out, 'pagefind-delta', 'pagefind-entry.json'))).toBe(true);
   }, 120_000);
 
   it('search on the updated site finds the added training and not the removed one', async () => {
@@ -107,6 +114,19 @@ describe('incremental update', () => {
       await expect.poll(() => tab.locator('#result-count').textContent()).toMatch(/gevonden/);
       expect(await tab.locator('#results li a').getAttribute('href')).toBe(`/opleidingen/${addedOdb}/`);
       expect((await fetch(`${server.url}/opleidingen/${removedOdb}/`)).status).toBe(404);
+      const searchFor = async (query: string) => {
+        await tab.getByLabel('Zoekterm of ODB-nummer').fill(query);
+        await tab.getByRole('button', { name: 'Zoeken', exact: true }).click();
+        await expect.poll(() => tab.locator('#result-count').textContent()).toMatch(new RegExp(`gevonden.*${query}`));
+      };
+      // The changed training is found once, in its new version (the main index's old one is hidden).
+      await searchFor(changedOdb);
+      expect(await tab.locator('#results li').count()).toBe(1);
+      expect(await tab.locator('#results li h3').textContent()).toContain('vernieuwd');
+      // The removed training is in the main index, but hidden.
+      await searchFor(removedOdb);
+      expect(await tab.locator("#results li a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual([]);
+      expect(await tab.locator("#result-count").textContent()).toMatch(/^Geen opleidingen gevonden/);
     } finally {
       await browser.close();
       await server.close();
