@@ -93,8 +93,6 @@ export interface SearchState {
   delta: string[];
   /** Fragment ids of the main index to hide: pages changed or removed since. */
   superseded: string[];
-  /** Fragment ids of the delta index (its hits are checked for every query word in the browser). */
-  deltaIds: string[];
 }
 /** Where the state lives in a build (the public part, for the browser, is pagefind-delta/state.json). */
 export const SEARCH_STATE_FILE = 'search-state.json';
@@ -120,7 +118,7 @@ async function writeSearchState(out: string, state: SearchState): Promise<void> 
   await writeFile(join(out, SEARCH_STATE_FILE), JSON.stringify(state));
   await mkdir(join(out, DELTA_DIR), { recursive: true });
   // What the browser needs: is there a delta index, and which main-index results to hide.
-  await writeFile(join(out, DELTA_DIR, 'state.json'), JSON.stringify({ delta: state.delta.length > 0, superseded: state.superseded, deltaIds: state.deltaIds }));
+  await writeFile(join(out, DELTA_DIR, 'state.json'), JSON.stringify({ delta: state.delta.length > 0, superseded: state.superseded }));
 }
 
 /** Runs Pagefind over every HTML file of `out` into a fresh `<out>/pagefind`; returns the page count. */
@@ -141,7 +139,7 @@ async function indexSite(out: string, progress: (message: string) => void): Prom
     const written = await index.getFiles();
     if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
     await writeIndexFiles(join(out, 'pagefind'), written.files);
-    await writeSearchState(out, { mainPages: mainPagesOf(written.files), delta: [], superseded: [], deltaIds: [] });
+    await writeSearchState(out, { mainPages: mainPagesOf(written.files), delta: [], superseded: [] });
     progress(`pagefind: indexed ${added.page_count} pages in ${Math.round(performance.now() - pagefindStarted)} ms`);
   } finally {
     await pagefind.close();
@@ -150,8 +148,8 @@ async function indexSite(out: string, progress: (message: string) => void): Prom
 }
 
 /** Indexes the given detail pages of `out` into a fresh `<out>/pagefind-delta` (the delta index). */
-async function indexDelta(out: string, odbNumbers: string[], progress: (message: string) => void): Promise<string[]> {
-  if (odbNumbers.length === 0) return [];
+async function indexDelta(out: string, odbNumbers: string[], progress: (message: string) => void): Promise<void> {
+  if (odbNumbers.length === 0) return;
   const started = performance.now();
   const pagefind = await import('pagefind');
   try {
@@ -166,7 +164,6 @@ async function indexDelta(out: string, odbNumbers: string[], progress: (message:
     if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
     await writeIndexFiles(join(out, DELTA_DIR), written.files);
     progress(`pagefind: delta index of ${odbNumbers.length} pages in ${Math.round(performance.now() - started)} ms`);
-    return Object.values(mainPagesOf(written.files));
   } finally {
     await pagefind.close();
   }
@@ -303,8 +300,8 @@ export async function updateSite(options: UpdateSiteOptions): Promise<BuildSiteR
     throw new Error(`the delta index would hold ${delta.length} pages and hide ${superseded.size} (more than ${maxDelta}): compact with a full build`);
   }
   await linkTree(join(previousOut, 'pagefind'), join(out, 'pagefind'));
-  const deltaIds = await indexDelta(out, delta, progress);
-  await writeSearchState(out, { mainPages: previousState.mainPages, delta, superseded: [...superseded].sort(), deltaIds });
+  await indexDelta(out, delta, progress);
+  await writeSearchState(out, { mainPages: previousState.mainPages, delta, superseded: [...superseded].sort() });
   // Detail pages plus the other pages (home, lists, open data, 404), without walking every detail folder.
   let otherPages = 0;
   for (const entry of await readdir(out, { withFileTypes: true })) {

@@ -253,22 +253,9 @@ export function pagefindRequest(q: string | undefined, filters: SearchFilters): 
   if (filters.blended !== undefined) out[siteFilterKeys.blended] = String(filters.blended);
   if (filters.chequeCategory !== undefined) out[siteFilterKeys.chequeCategory] = filters.chequeCategory;
   out[siteFilterKeys.status] = { any: [...statusesFor(parsed)] };
-  const term = parsed.kind === 'browse' ? null : parsed.kind === 'odb' ? parsed.odbNumber : parsed.words.join(' ');
+  // An ODB number as ONE word (`odba000123`: Pagefind indexes `ODB-A000123` also joined): as two words
+  // (`odb`, `a000123`) an index that lacks the number would drop it and return every page with `odb`.
+  const term = parsed.kind === 'browse' ? null : parsed.kind === 'odb' ? parsed.odbNumber.replace('-', '').toLowerCase() : parsed.words.join(' ');
   return { term, filters: out };
 }
 
-/**
- * Whether a page's text has every word of the query (or the ODB number). The site checks its delta-index
- * hits with it: Pagefind leaves out a query word that one index lacks, so in the small delta index
- * "lassen roestvast" would also return pages with only "lassen" (site/src/scripts/search.ts).
- */
-export function textMatchesQuery(text: string, query: ParsedQuery): boolean {
-  if (query.kind === 'browse') return true;
-  if (query.kind === 'odb') return text.toUpperCase().includes(query.odbNumber);
-  const own = new Set(words(text));
-  const stems = [...own].flatMap((w) => [w, stem(w)]);
-  return query.words.every((q) => {
-    const prefix = stem(q);
-    return stems.some((s) => s.startsWith(prefix));
-  });
-}

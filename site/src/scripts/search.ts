@@ -5,7 +5,7 @@
  */
 import { escapeHtml } from '../../../shared/text/html';
 
-import { pagefindRequest, parseQuery, siteFilterKeys, textMatchesQuery, type SearchFilters } from '../../../shared/catalogue/search';
+import { pagefindRequest, parseQuery, siteFilterKeys, type SearchFilters } from '../../../shared/catalogue/search';
 
 interface PagefindResultData {
   url: string;
@@ -68,8 +68,7 @@ export function startSearch(): void {
   let pagefind: Promise<Pagefind> | undefined;
   /** Fragment ids of the main index whose page changed or went since: their results are hidden. */
   let superseded = new Set<string>();
-  /** Fragment ids of the delta index: its hits are checked for every query word. */
-  let deltaIds = new Set<string>();
+
   const loadPagefind = (): Promise<Pagefind> => {
     pagefind ??= (async () => {
       const url = '/pagefind/pagefind.js';
@@ -77,11 +76,10 @@ export function startSearch(): void {
       await module.options({ baseUrl: '/', excerptLength: 24 });
       // The main index plus the small delta index of what changed since (site/build.ts SearchState).
       const state = await fetch('/pagefind-delta/state.json', { cache: 'no-cache' })
-        .then((r) => (r.ok ? r.json() as Promise<{ delta: boolean; superseded: string[]; deltaIds?: string[] }> : undefined))
+        .then((r) => (r.ok ? r.json() as Promise<{ delta: boolean; superseded: string[] }> : undefined))
         .catch(() => undefined);
       if (state?.delta === true) await module.mergeIndex('/pagefind-delta/');
       superseded = new Set(state?.superseded ?? []);
-      deltaIds = new Set(state?.deltaIds ?? []);
       await module.init();
       return module;
     })();
@@ -162,12 +160,22 @@ export function startSearch(): void {
     const search = await pf.search(request.term, { filters: request.filters });
     if (gen !== generation) return;
     let found = search.results.filter((r) => !superseded.has(r.id));
-    // Pagefind leaves out a query word that the small delta index lacks: check its hits (few) ourselves.
     const parsed = parseQuery(raw);
-    if ((parsed.kind === 'words' && parsed.words.length > 1) || parsed.kind === 'odb') {
-      const keep = await Promise.all(found.map(async (r) => !deltaIds.has(r.id) || textMatchesQuery((await r.data()).content, parsed)));
+    // Pagefind leaves out a query word that one index (main or delta) lacks — and with filters and no
+    // word left, that index returns every page that passes the filters. Keep only pages that each word
+    // finds on its own, without filters (a word that finds nothing anywhere is left out, as in
+    // GET /v1/trainings; when no word finds anything, nothing is found).
+    if (parsed.kind === 'odb') {
+      // An ODB number finds the page that carries it (its own or a module's): check the few hits' text.
+      const keep = await Promise.all(found.map(async (r) => (await r.data()).content.toUpperCase().includes(parsed.odbNumber)));
       if (gen !== generation) return;
       found = found.filter((_, i) => keep[i]);
+    } else if (parsed.kind === 'words') {
+      const terms = parsed.words;
+      const perWord = await Promise.all(terms.map(async (word) => new Set((await pf.search(word)).results.map((r) => r.id))));
+      if (gen !== generation) return;
+      const sets = perWord.filter((ids) => ids.size > 0);
+      found = sets.length === 0 ? [] : found.filter((r) => sets.every((ids) => ids.has(r.id)));
     }
     pending = found;
     list.replaceChildren();

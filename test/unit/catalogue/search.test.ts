@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoTrainings } from '../../../infra/local/seed/demo-trainings';
 import { sizeBucket, type PublishedTraining } from '../../../shared/catalogue/published-training';
-import { buildSearchIndex, foldText, odbNumberInQuery, parseQuery, search, stem, textMatchesQuery, words } from '../../../shared/catalogue/search';
+import { buildSearchIndex, foldText, odbNumberInQuery, search, stem, words } from '../../../shared/catalogue/search';
 
 const trainings = demoTrainings(300, 3);
 const index = buildSearchIndex(trainings);
@@ -104,11 +104,4 @@ describe('keyword matcher', () => {
     expect(words('Jeugd- en gehandicaptenzorg (C/CE)')).toEqual(['jeugd', 'en', 'gehandicaptenzorg', 'c', 'ce']);
   });
 
-  it('textMatchesQuery: a page text has every query word (stemmed prefix) or the ODB number', () => {
-    const text = 'Heftruckchauffeur ODB-A000101. Veilig werken met lastdiagrammen.';
-    expect(textMatchesQuery(text, parseQuery('heftrucks veilig'))).toBe(true);
-    expect(textMatchesQuery(text, parseQuery('heftruck roestvast'))).toBe(false);
-    expect(textMatchesQuery(text, parseQuery('odb a000101'))).toBe(true);
-    expect(textMatchesQuery(text, parseQuery('ODB-A000102'))).toBe(false);
-  });
 });
