@@ -15,7 +15,7 @@
  * The catalogue API search is timed too (in process, index build and a query). More than 20 000
  * trainings needs --large (it takes minutes and GBs).
  */
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CompleteMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand, PutObjectCommand, S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -154,7 +154,22 @@ const builder = startSiteBuilder({
   dataDir: work, bucket, s3, pollIntervalMs: 1000,
   log: (line) => { if (!line.startsWith('site:   ')) console.error(`  ${line}`); builds.push(line); },
 });
-const put = (s: CatalogueSnapshot) => s3.send(new PutObjectCommand({ Bucket: bucket, Key: LATEST_SNAPSHOT_KEY, Body: JSON.stringify(s), ContentType: 'application/json' }));
+/** Writes a snapshot; above 8 MiB as a multipart upload (fauxqs refuses bodies over 11 MiB, as toolchain.md notes). */
+async function put(s: CatalogueSnapshot): Promise<void> {
+  const body = Buffer.from(JSON.stringify(s));
+  const partSize = 8 * 1024 * 1024;
+  if (body.length <= partSize) {
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: LATEST_SNAPSHOT_KEY, Body: body, ContentType: 'application/json' }));
+    return;
+  }
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: LATEST_SNAPSHOT_KEY, ContentType: 'application/json' }));
+  const parts: Array<{ ETag: string; PartNumber: number }> = [];
+  for (let offset = 0, n = 1; offset < body.length; offset += partSize, n++) {
+    const part = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: LATEST_SNAPSHOT_KEY, UploadId, PartNumber: n, Body: body.subarray(offset, offset + partSize) }));
+    parts.push({ ETag: part.ETag ?? '', PartNumber: n });
+  }
+  await s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: LATEST_SNAPSHOT_KEY, UploadId, MultipartUpload: { Parts: parts } }));
+}
 
 const memory = memorySampler();
 started = performance.now();
