@@ -37,7 +37,8 @@ async function search(query: string): Promise<string> {
   await page.goto(`${server.url}/`);
   await page.getByLabel('Zoekterm of ODB-nummer').fill(query);
   await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
-  await expect.poll(() => page.locator('#result-count').textContent()).toMatch(/gevonden/);
+  // The first search loads the index (and merges the delta index): allow for a busy machine.
+  await expect.poll(() => page.locator('#result-count').textContent(), { timeout: 20_000 }).toMatch(/gevonden/);
   return (await page.locator('#result-count').textContent()) ?? '';
 }
 
