@@ -84,7 +84,7 @@ function runWorker(root: string, outDir: string, cataloguePath: string, cwd: str
  * The search index is a main Pagefind index (`/pagefind/`, every page, rebuilt only by a full build)
  * plus a small delta index (`/pagefind-delta/`, the detail pages changed since), merged in the browser
  * with Pagefind's `mergeIndex`; the main index's versions of changed and removed pages are hidden by
- * their fragment ids (`superseded`). Decision note: docs/decisions/0008-catalogue-search-delta-index.md.
+ * their fragment ids (`superseded`). Decision note: docs/decisions/0010-catalogue-search-delta-index.md.
  */
 export interface SearchState {
   /** odbNumber → the main index's fragment id of its page. */

@@ -44,7 +44,7 @@ const describe = (error: unknown) => (error instanceof Error ? `${error.name}: $
  *   `maxAttempts`; a permanent failure, or too many attempts, marks it failed and dead-letters it (the
  *   dead-letter alarm), never to be retried.
  * Delivery is at least once: a crash between the send and the mark-sent sends again on reclaim (one
- * extra message per such crash; docs/decisions/0006-outbox-leases.md). The issuer order is idempotent per
+ * extra message per such crash; docs/decisions/0007-outbox-leases.md). The issuer order is idempotent per
  * request (same key, same body, idempotency-key header); SES has no idempotency key.
  */
 export async function deliverOutboxMessage(id: string, ports: DeliveryPorts): Promise<DeliveryResult> {

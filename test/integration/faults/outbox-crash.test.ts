@@ -69,7 +69,7 @@ describe('faults: the outbox consumer crashes mid-delivery', () => {
     expect(mails).toHaveLength(1);
   });
 
-  it('killed between send and mark-sent: reclaimed after the lease and sent again — at most twice (docs/decisions/0006-outbox-leases.md)', async () => {
+  it('killed between send and mark-sent: reclaimed after the lease and sent again — at most twice (docs/decisions/0007-outbox-leases.md)', async () => {
     const to = `crash-send-${Date.now()}@opleider.be`;
     const id = `crash-send:${Date.now()}`;
     await writeMail(own.doc, own.table, id, to, new Date(now));
