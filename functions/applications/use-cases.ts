@@ -73,7 +73,7 @@ export async function readApplication(ports: ProviderPorts, kbo: string, id: str
 export async function listOwnApplications(
   ports: ProviderPorts,
   kbo: string,
-  query: { status?: ApplicationStatus | undefined; limit?: string | number | undefined; cursor?: string | undefined },
+  query: { status?: ApplicationStatus | undefined; limit?: number | undefined; cursor?: string | undefined },
 ) {
   const page = await ports.applications.listByOrg(kbo, {
     ...(query.status ? { status: query.status } : {}),

@@ -8,7 +8,7 @@ import { view } from './view';
 /** GET /v1/backoffice/applications: the queue of one status, oldest submission first (gsi2 Query). */
 export async function listQueue(
   config: BackofficeConfig,
-  query: { status: ApplicationStatus; limit?: string | undefined; cursor?: string | undefined },
+  query: { status: ApplicationStatus; limit?: number | undefined; cursor?: string | undefined },
 ) {
   const startKey = query.cursor === undefined ? undefined : statusQueueCursor.decode(query.cursor, { gsi2pk: gsi.applicationStatus(query.status) });
   const page = await listApplicationsByStatus(config.table, query.status, {

@@ -14,6 +14,7 @@ import { registrationSchema } from '../registrations/registration';
 import { GRANTED_SERIES } from '../registrations/odb-number';
 import { qualityRegistrationBodySchema, organisationResponseSchema } from '../organisations/organisation';
 import { defineOperation } from './operation';
+import { pageLimit } from './page-limit';
 import { applicationIdParams, applicationResponseSchema, documentSchema } from './provider';
 
 /*
@@ -106,7 +107,7 @@ export const backofficeQueueQuery = z.object({
     .enum(APPLICATION_STATUSES, 'Onbekende status.')
     .default('screening')
     .meta({ description: 'Status van de werkvoorraad (standaard screening); oudste indiening eerst' }),
-  limit: z.string().regex(/^(?:[1-9]\d?|100)$/, 'Geef een limiet van 1 tot 100.').optional(),
+  limit: pageLimit(100, 'Hoeveel dossiers per pagina (standaard 50, max. 100)'),
   cursor: z.string().max(2000, 'Ongeldige cursor.').optional(),
 });
 

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { normaliseKbo } from '../organisations/kbo';
 import { ChequeCategory, CompetenceGroup, PublishedTraining } from '../catalogue/published-training';
 import { defineOperation } from './operation';
+import { pageLimit } from './page-limit';
 
 export const MAX_TRAININGS_PAGE = 100;
 export const DEFAULT_TRAININGS_PAGE = 20;
@@ -28,11 +29,7 @@ export const trainingSearchQuery = z.object({
     .optional()
     .meta({ description: 'Blended leren: true of false' }),
   chequeCategory: ChequeCategory.optional().meta({ description: 'Categorie voor opleidingscheques' }),
-  limit: z
-    .string()
-    .regex(/^(?:[1-9]\d?|100)$/, `Geef een limiet tussen 1 en ${MAX_TRAININGS_PAGE}.`)
-    .optional()
-    .meta({ description: `Hoeveel opleidingen per pagina (standaard ${DEFAULT_TRAININGS_PAGE}, max. ${MAX_TRAININGS_PAGE})` }),
+  limit: pageLimit(MAX_TRAININGS_PAGE, `Hoeveel opleidingen per pagina (standaard ${DEFAULT_TRAININGS_PAGE}, max. ${MAX_TRAININGS_PAGE})`),
   cursor: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,200}$/, 'Deze cursor is ongeldig; gebruik nextCursor van de vorige pagina.')

@@ -6,6 +6,7 @@ import { providerDossierShape, providerHistoryShape } from '../applications/prov
 import { organisationBodySchema, organisationResponseSchema } from '../organisations/organisation';
 import { QUOTAS } from '../quotas/quota';
 import { defineOperation } from './operation';
+import { pageLimit } from './page-limit';
 
 /*
  * Provider routes (api.md "Providers"; role `provider`, the organisation is the token's `org`).
@@ -99,7 +100,7 @@ export const documentBody = documentUploadRequestSchema.strict().meta({ descript
 
 export const listQuery = z.object({
   status: z.enum(APPLICATION_STATUSES, 'Onbekende status.').optional().meta({ description: 'Alleen aanvragen met deze status' }),
-  limit: z.string().regex(/^(?:[1-9]\d?|100)$/, 'Geef een limiet van 1 tot 100.').optional(),
+  limit: pageLimit(100, 'Hoeveel aanvragen per pagina (standaard 50, max. 100)'),
   cursor: z.string().max(2000, 'Ongeldige cursor.').optional(),
 });
 

@@ -7,6 +7,7 @@ import {
 } from '../registrations/registration';
 import { PublishedTraining } from '../catalogue/published-training';
 import { defineOperation } from './operation';
+import { pageLimit } from './page-limit';
 
 const odbNumberParams = z.object({
   odbNumber: z
@@ -31,11 +32,7 @@ export const backofficeRegistrationSchema = providerRegistrationSchema
   .meta({ description: 'Geregistreerde opleiding (zicht van het back office)' });
 
 export const registrationListQuery = z.object({
-  limit: z
-    .string()
-    .regex(/^(?:[1-9]\d{0,2}|1000)$/, 'Geef een limiet tussen 1 en 1000.')
-    .optional()
-    .meta({ description: 'Hoeveel registraties per pagina (standaard 100, max. 1000)' }),
+  limit: pageLimit(1000, 'Hoeveel registraties per pagina (standaard 100, max. 1000)'),
   cursor: z.string().max(2_000).optional().meta({ description: 'Vervolg van de vorige pagina (nextCursor)' }),
 });
 
