@@ -3,6 +3,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack } from '../../infra/local/stack';
+import { apiCaller } from './_api-call';
 import { validApplication } from '../unit/applications/application-fixture';
 
 /**
@@ -55,16 +56,7 @@ try {
     return result;
   }, { step: 'initialize', name: 'benchConsumedCapacity' });
 
-  const call = async (method: string, path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${stack.apiUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
-    return JSON.parse(text) as { id: string; status: string };
-  };
+  const call = apiCaller(stack.apiUrl);
 
   const table = stack.env.TABLE_NAME as string;
   const STATUSES = ['draft', 'screening', 'approved', 'rejected', 'forwarded'] as const;

@@ -8,6 +8,7 @@ import { submittedOutboxId } from '../../functions/applications/submit';
 import { shortDossierReference } from '../../functions/mail/templates/dossier-reference';
 import { keys } from '../../functions/storage/keys';
 import { startLocalStack } from '../../infra/local/stack';
+import { apiCaller } from './_api-call';
 
 /**
  * `npm run bench -- submit [--providers 20] [--per-provider 10]`: starts its own local stack (in memory,
@@ -56,16 +57,7 @@ const stack = await startLocalStack({
   dataDir, inMemory: true, schedules: false, ports: { api: 0, site: 0, dynamodb: 0, s3: 0, ses: 0 }, log: () => undefined,
 });
 try {
-  const call = async (method: string, path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${stack.apiUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
-    return JSON.parse(text) as { id: string; status: string };
-  };
+  const call = apiCaller(stack.apiUrl);
 
   // Prepare (not measured): organisations and drafts, then a concurrent warm-up round.
   const providers = await Promise.all(Array.from({ length: PROVIDERS }, async (_, p) => {
