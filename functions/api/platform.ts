@@ -4,7 +4,7 @@ import { getHealth, getMe, getOpenApi } from '../../shared/api/platform';
 import * as z from 'zod';
 import { parseEnv } from '../config/env';
 import { apiHandler, implement } from '../http/api-handler';
-import { quotaLimitsFromEnv } from '../quotas/limits';
+import { quotaLimitsFromEnv, rateLimitsFromEnv } from '../quotas/limits';
 
 const env = parseEnv(z.object({ API_VERSION: z.string().min(1).default('0.1.0') }));
 
@@ -13,7 +13,7 @@ let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
 export const handler = apiHandler([
   implement(getHealth, async () => ({ status: 200, body: { status: 'ok', time: new Date().toISOString() } })),
   implement(getOpenApi, async () => {
-    openApiDocument ??= buildOpenApiDocument(operations, { version: env.API_VERSION, quotaLimits: quotaLimitsFromEnv() });
+    openApiDocument ??= buildOpenApiDocument(operations, { version: env.API_VERSION, quotaLimits: quotaLimitsFromEnv(), rateLimits: rateLimitsFromEnv() });
     return { status: 200, body: openApiDocument, headers: { 'cache-control': 'public, max-age=300' } };
   }),
   implement(getMe, async ({ claims }) => ({

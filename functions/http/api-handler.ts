@@ -11,7 +11,8 @@ import { ProblemError, forbidden, validationFailed, type Problem } from '../../s
 import { isDependencyUnavailable, RETRY_AFTER_SECONDS } from '../adapters/dependency-errors';
 import { logger } from '../observability/logger';
 import { claimsOf, type Claims } from './claims';
-import { idempotencyRunner } from './idempotency';
+import { idempotencyKeyPrefix, idempotencyRunner } from './idempotency';
+import { assertThroughEdge, envOriginVerify, type OriginVerifySource } from './origin-verify';
 import { envRrnSecret, principalOf } from './principal';
 import { enforceQuotas, quotaSetup, type QuotaOptions } from './quota-guard';
 import { issuesToProblems, textProblems } from './validation';
@@ -125,6 +126,8 @@ export interface ApiHandlerOptions extends QuotaOptions {
   rrnHmacSecret?: string;
   /** Clock of the quota windows (tests). */
   now?: () => Date;
+  /** The CloudFront origin-verify value (tests); default ORIGIN_VERIFY_SECRET(_ARN), unchecked when neither is set. */
+  originVerify?: OriginVerifySource;
 }
 
 /**
@@ -137,10 +140,13 @@ export function apiHandler(implementations: Implementation[], options: ApiHandle
   const byRoute = new Map(implementations.map((impl) => [routeKey(impl.operation), impl]));
   const needsIdempotency = implementations.some((impl) => impl.operation.idempotent);
   if (needsIdempotency && !options.idempotencyTable) throw new Error('apiHandler: idempotencyTable is required');
-  const idempotent = needsIdempotency ? idempotencyRunner<SerialisedResult>(options.idempotencyTable as string) : undefined;
+  const areas = [...new Set(implementations.map((impl) => impl.operation.fn))];
+  if (needsIdempotency && areas.length !== 1) throw new Error(`apiHandler: one area per handler (the idempotency key prefix), got ${areas.join(', ')}`);
+  const idempotent = needsIdempotency ? idempotencyRunner<SerialisedResult>(options.idempotencyTable as string, idempotencyKeyPrefix(areas[0]!)) : undefined;
   const quotas = quotaSetup(implementations.map((impl) => impl.operation), options);
   const rrnSecret = options.rrnHmacSecret === undefined ? envRrnSecret : async () => options.rrnHmacSecret as string;
   const now = options.now ?? (() => new Date());
+  const originVerify = 'originVerify' in options ? options.originVerify : envOriginVerify();
   const jsonBody = httpJsonBodyParser<APIGatewayProxyEventV2>({ disableContentTypeError: false });
 
   const route = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyResultV2> => {
@@ -150,6 +156,7 @@ export function apiHandler(implementations: Implementation[], options: ApiHandle
     const rawBody = event.body === undefined ? undefined :
       event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
     try {
+      await assertThroughEdge(originVerify, event.headers);
       const impl = byRoute.get(event.routeKey);
       if (!impl) throw new ProblemError(404, 'not-found', 'Niet gevonden', 'Deze route bestaat niet.');
       const { operation } = impl;

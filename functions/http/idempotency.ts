@@ -20,12 +20,17 @@ export interface IdempotencyScope {
   body: unknown;
 }
 
+/**
+ * The first part of every stored key (`<prefix>#<hash>`): the API area, so the IAM grant of an area's
+ * function can be limited to its own records (`dynamodb:LeadingKeys`, infra/cdk/function-access.ts).
+ */
+export const idempotencyKeyPrefix = (fn: string): string => `api.${fn}`;
+
 type Runner<R> = (scope: IdempotencyScope, run: () => Promise<R>, context: Context) => Promise<R>;
 
-let persistence: DynamoDBPersistenceLayer | undefined;
-
-export function idempotencyRunner<R>(tableName: string, expiresAfterSeconds = 24 * 3600): Runner<R> {
-  persistence ??= new DynamoDBPersistenceLayer({ tableName, awsSdkV3Client: dynamoClient() });
+export function idempotencyRunner<R>(tableName: string, keyPrefix: string, expiresAfterSeconds = 24 * 3600): Runner<R> {
+  // Its own persistence layer: a layer keeps its key prefix as state, so two areas in one process (the local stack) must not share one.
+  const persistence = new DynamoDBPersistenceLayer({ tableName, awsSdkV3Client: dynamoClient() });
   const config = new IdempotencyConfig({
     eventKeyJmesPath: '[method, path, tenant, principal, key]',
     payloadValidationJmesPath: 'body',
@@ -33,7 +38,7 @@ export function idempotencyRunner<R>(tableName: string, expiresAfterSeconds = 24
   });
   const guarded = makeIdempotent(
     async (run: () => Promise<R>, _scope: IdempotencyScope): Promise<R> => run(),
-    { persistenceStore: persistence, config, dataIndexArgument: 1 },
+    { persistenceStore: persistence, config, dataIndexArgument: 1, keyPrefix },
   );
   return async (scope, run, context) => {
     config.registerLambdaContext(context);

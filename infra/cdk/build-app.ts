@@ -3,7 +3,9 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { readConfig, type DeployConfig } from './config';
 import type { SharedResources } from './shared-resources';
+import { ApiEdgeStack } from './stacks/api-edge-stack';
 import { ApiStack } from './stacks/api-stack';
+import { ApiWafStack } from './stacks/api-waf-stack';
 import { DataStack } from './stacks/data-stack';
 import { JobsStack } from './stacks/jobs-stack';
 import { MailStack } from './stacks/mail-stack';
@@ -21,6 +23,10 @@ export interface PlatformStacks {
   secrets: SecretsStack;
   mail: MailStack;
   api: ApiStack;
+  /** The API's WAF WebACL, in us-east-1 (CLOUDFRONT scope). */
+  apiWaf: ApiWafStack;
+  /** The API's public address: CloudFront with the WebACL. */
+  apiEdge: ApiEdgeStack;
   site: SiteStack;
   jobs: JobsStack;
   streams: StreamsStack;
@@ -60,16 +66,27 @@ export function buildPlatform(app: App, options: { nag?: boolean } = {}): Platfo
     mail: { identityArn: mail.identityArn, configurationSetName: mail.configurationSetName, configurationSetArn: mail.configurationSetArn },
   };
   const api = new ApiStack(app, name('Api'), shared, props('HTTP API and its functions'));
+  // A CLOUDFRONT-scope WebACL exists only in us-east-1: its own stack there, referenced across regions (decision 0013).
+  const apiWaf = new ApiWafStack(app, name('ApiWaf'), config, {
+    env: { account: env.account, region: config.edgeRegion },
+    crossRegionReferences: true,
+    description: `Opleidingsincentives (${config.stage}): WAF WebACL of the API (CloudFront scope, us-east-1)`,
+  });
+  const apiEdge = new ApiEdgeStack(app, name('ApiEdge'), {
+    ...props('public address of the API: CloudFront with the WAF WebACL'),
+    crossRegionReferences: true,
+    config, apiEndpoint: api.url, webAclArn: apiWaf.webAcl.attrArn, originVerify: secrets.secrets.originVerify,
+  });
   const catalogue = storage.buckets.get('catalogue');
   if (!catalogue) throw new Error('The site build needs the catalogue bucket');
-  const site = new SiteStack(app, name('Site'), { ...props('catalogue site: CloudFront, site bucket, build service'), config, catalogueBucket: catalogue.bucket, apiUrl: api.url, logRetention, alarmTopic: monitoring.alarmTopic });
+  const site = new SiteStack(app, name('Site'), { ...props('catalogue site: CloudFront, site bucket, build service'), config, catalogueBucket: catalogue.bucket, apiUrl: apiEdge.url, logRetention, alarmTopic: monitoring.alarmTopic });
   const jobs = new JobsStack(app, name('Jobs'), shared, props('scheduled jobs'));
   const streams = new StreamsStack(app, name('Streams'), { ...shared, siteBuild: site.buildProject }, props('table stream consumers'));
 
   Tags.of(app).add('project', 'opleidingsincentives');
   Tags.of(app).add('stage', config.stage);
   if (options.nag !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { config, monitoring, data, storage, secrets, mail, api, site, jobs, streams };
+  return { config, monitoring, data, storage, secrets, mail, api, apiWaf, apiEdge, site, jobs, streams };
 }
 
 export function createApp(props?: AppProps, options?: { nag?: boolean }): { app: App; stacks: PlatformStacks } {

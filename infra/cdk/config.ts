@@ -1,5 +1,6 @@
 import type { Node } from 'constructs';
 import { quotaDefinitions } from '../../shared/quotas/quota';
+import { rateLimitDefinitions, type RateLimits } from '../../shared/quotas/rate-limits';
 
 /**
  * Deployment settings, read once from CDK context (`cdk.json` holds the defaults; override with
@@ -28,12 +29,21 @@ export interface DeployConfig {
   oidcScopes: string;
   rrnHmacSecretName: string;
   issuerWebhookSecretName: string;
+  /** Secret with the value CloudFront adds as X-Origin-Verify to API requests. */
+  originVerifySecretName: string;
   issuerWebhookUrl: string;
   alarmEmail: string | undefined;
   logRetentionDays: number;
   apiThrottle: { rateLimit: number; burstLimit: number };
   /** Per-principal quotas (shared/quotas/quota.ts), by environment variable: `-c QUOTA_DRAFTS_PER_ORGANISATION_PER_DAY=80`. */
   quotaLimits: Record<string, string>;
+  /**
+   * Per-IP rate limits of the WAF in front of the API (shared/quotas/rate-limits.ts), by id; set by
+   * context under their environment variable names: `-c RATE_LIMIT_ANONYMOUS_PER_IP_PER_5_MIN=300`.
+   */
+  rateLimits: RateLimits;
+  /** Region of the CLOUDFRONT-scope WebACL: always us-east-1 (AWS requires it); a context value only for tests. */
+  edgeRegion: string;
 }
 
 function text(node: Node, key: string, fallback?: string): string {
@@ -94,10 +104,18 @@ export function readConfig(node: Node): DeployConfig {
     oidcScopes: text(node, 'oidcScopes', 'openid'),
     rrnHmacSecretName: text(node, 'rrnHmacSecretName'),
     issuerWebhookSecretName: text(node, 'issuerWebhookSecretName'),
+    originVerifySecretName: text(node, 'originVerifySecretName', 'opleidingsincentives/api-origin-verify'),
     issuerWebhookUrl: text(node, 'issuerWebhookUrl'),
     alarmEmail: optional(node, 'alarmEmail'),
     logRetentionDays: integer(node, 'logRetentionDays', 30),
     apiThrottle: { rateLimit: integer(node, 'apiRateLimit', 50), burstLimit: integer(node, 'apiBurstLimit', 100) },
     quotaLimits: Object.fromEntries(quotaDefinitions.map((quota) => [quota.envVar, String(integer(node, quota.envVar, quota.defaultLimit))])),
+    rateLimits: Object.fromEntries(rateLimitDefinitions.map((limit) => {
+      const value = integer(node, limit.envVar, limit.defaultLimit);
+      // AWS WAF: a rate-based rule's limit is 10 … 2,000,000,000 requests per window
+      if (value < 10 || value > 2_000_000_000) throw new Error(`CDK context "${limit.envVar}" must be between 10 and 2000000000 (AWS WAF rate-based rule)`);
+      return [limit.id, value];
+    })),
+    edgeRegion: text(node, 'edgeRegion', 'us-east-1'),
   };
 }

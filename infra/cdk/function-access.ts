@@ -1,4 +1,5 @@
 import { operations } from '../../shared/api/contract';
+import { idempotencyKeyPrefix } from '../../functions/http/idempotency';
 import { catalogueBucket, documentsBucket, idempotencyTable, issuerBucket, mainTable, quotaTable } from '../../functions/storage/definitions';
 
 /**
@@ -13,15 +14,22 @@ import { catalogueBucket, documentsBucket, idempotencyTable, issuerBucket, mainT
  *    an area with an `idempotent` operation gets the idempotency table, one with `quotas` the quota table, the area of the issuer's signed
  *    webhook its shared secret; `routeRules` below adds buckets and secrets by path.
  * 3. Jobs and stream consumers by name (`namedRules`).
+ *
+ * Least privilege (issue 12, docs/decisions/0002): `read` where a function's code paths only read; and
+ * `dynamodb:LeadingKeys` (`leadingKeys`: partition-key patterns) where the keys a function touches are
+ * known from the code: the idempotency records of its own area (`api.<area>#…`), the quota counters of
+ * its own operations (`<quota id>#…`), and the item kinds of the issuer's webhook.
  */
 export type FunctionKind = 'api' | 'job' | 'stream';
 export type TableAccess = 'read' | 'readWrite';
 export type BucketAccess = 'read' | 'write' | 'readWrite';
-export type SecretId = 'rrnHmac' | 'issuerWebhook';
+export type SecretId = 'rrnHmac' | 'issuerWebhook' | 'originVerify';
 
 export interface FunctionAccess {
   /** By table definition id. */
   tables: Record<string, TableAccess>;
+  /** By table definition id: the partition keys (IAM `StringLike` patterns) the function may touch; absent = any. */
+  leadingKeys: Record<string, string[]>;
   /** By bucket definition id. */
   buckets: Record<string, BucketAccess>;
   /** Send mail through SES (MAIL_FROM, SES_CONFIGURATION_SET). */
@@ -33,7 +41,11 @@ export interface FunctionAccess {
   siteBuild: boolean;
 }
 
-type Grant = Partial<Omit<FunctionAccess, 'tables' | 'buckets'>> & { tables?: FunctionAccess['tables']; buckets?: FunctionAccess['buckets'] };
+type Grant = Partial<Omit<FunctionAccess, 'tables' | 'buckets' | 'leadingKeys'>> & {
+  tables?: FunctionAccess['tables'];
+  buckets?: FunctionAccess['buckets'];
+  leadingKeys?: FunctionAccess['leadingKeys'];
+};
 
 /** API areas: grants by the path of any route the area serves (`exact`: that path only, not below it). */
 const routeRules: ReadonlyArray<{ path: string; exact?: boolean; grant: Grant }> = [
@@ -53,19 +65,28 @@ const routeRules: ReadonlyArray<{ path: string; exact?: boolean; grant: Grant }>
 const namedRules: Readonly<Record<string, Grant & { replace?: true }>> = {
   // Open data reads only the snapshot, never the table.
   'api:catalogue': { replace: true, buckets: { [catalogueBucket.id]: 'read' } },
+  // Health, the OpenAPI document and /v1/me answer from code and the token: no table at all.
+  'api:platform': { replace: true },
+  // The issuer's signed events change a cheque request, record the event id (replays), release budget
+  // and queue mails, in one transaction (functions/cheques/dynamo-store.ts change): only those item kinds.
+  'api:issuer': { leadingKeys: { [mainTable.id]: ['CHQ#*', 'ISSUEREVENT#*', 'WORKER#*', 'OUTBOX#*'] } },
   // The outbox consumer sends mails and hands issue orders to the cheque issuer (bucket + signed webhook).
   'stream:outbox': { mail: true, buckets: { [issuerBucket.id]: 'write' }, secrets: ['issuerWebhook'], issuerWebhookUrl: true },
   // The outbox sweep delivers what the stream did not finish, exactly as the consumer does.
   'job:outbox-sweep': { mail: true, buckets: { [issuerBucket.id]: 'write' }, secrets: ['issuerWebhook'], issuerWebhookUrl: true },
-  // The catalogue republisher writes the snapshot; the new snapshot object starts the site build (S3 event).
-  'stream:republish': { buckets: { [catalogueBucket.id]: 'readWrite' } },
+  // The catalogue republisher only Queries the registrations (gsi2) and writes the snapshot; the new
+  // snapshot object starts the site build (S3 event).
+  'stream:republish': { replace: true, tables: { [mainTable.id]: 'read' }, buckets: { [catalogueBucket.id]: 'readWrite' } },
   // The daily republish (valid-from and stop dates that came without a change) writes the snapshot too.
-  'job:republish-catalogue': { buckets: { [catalogueBucket.id]: 'readWrite' } },
+  'job:republish-catalogue': { replace: true, tables: { [mainTable.id]: 'read' }, buckets: { [catalogueBucket.id]: 'readWrite' } },
 };
 
 function merge(into: FunctionAccess, grant: Grant): void {
   for (const [id, mode] of Object.entries(grant.tables ?? {})) {
     into.tables[id] = into.tables[id] === 'readWrite' ? 'readWrite' : mode;
+  }
+  for (const [id, patterns] of Object.entries(grant.leadingKeys ?? {})) {
+    into.leadingKeys[id] = [...new Set([...(into.leadingKeys[id] ?? []), ...patterns])];
   }
   for (const [id, mode] of Object.entries(grant.buckets ?? {})) {
     const current = into.buckets[id];
@@ -77,15 +98,21 @@ function merge(into: FunctionAccess, grant: Grant): void {
   for (const secret of grant.secrets ?? []) if (!into.secrets.includes(secret)) into.secrets.push(secret);
 }
 
-const nothing = (): FunctionAccess => ({ tables: {}, buckets: {}, mail: false, secrets: [], issuerWebhookUrl: false, siteBuild: false });
+const nothing = (): FunctionAccess => ({ tables: {}, leadingKeys: {}, buckets: {}, mail: false, secrets: [], issuerWebhookUrl: false, siteBuild: false });
 
 export function accessFor(kind: FunctionKind, name: string): FunctionAccess {
   const access = nothing();
   merge(access, { tables: { [mainTable.id]: 'readWrite' } });
+  const ops = kind === 'api' ? operations.filter((op) => op.fn === name) : [];
   if (kind === 'api') {
-    const ops = operations.filter((op) => op.fn === name);
-    if (ops.some((op) => op.idempotent)) merge(access, { tables: { [idempotencyTable.id]: 'readWrite' } });
-    if (ops.some((op) => op.quotas?.length)) merge(access, { tables: { [quotaTable.id]: 'readWrite' } });
+    // Every API function requires CloudFront's origin-verify header (functions/http/origin-verify.ts).
+    merge(access, { secrets: ['originVerify'] });
+    if (ops.some((op) => op.idempotent)) {
+      merge(access, { tables: { [idempotencyTable.id]: 'readWrite' }, leadingKeys: { [idempotencyTable.id]: [`${idempotencyKeyPrefix(name)}#*`] } });
+    }
+    const quotaIds = [...new Set(ops.flatMap((op) => (op.quotas ?? []).map((quota) => quota.id)))];
+    // counters are `<quota id>#<principal>#<day>` (shared/quotas/quota.ts)
+    if (quotaIds.length) merge(access, { tables: { [quotaTable.id]: 'readWrite' }, leadingKeys: { [quotaTable.id]: quotaIds.map((id) => `${id}#*`) } });
     if (ops.some((op) => op.auth.kind === 'signature')) merge(access, { secrets: ['issuerWebhook'] });
     for (const rule of routeRules) {
       if (ops.some((op) => op.path === rule.path || (!rule.exact && op.path.startsWith(`${rule.path}/`)))) merge(access, rule.grant);
@@ -94,6 +121,8 @@ export function accessFor(kind: FunctionKind, name: string): FunctionAccess {
   const named = namedRules[`${kind}:${name}`];
   if (named?.replace) {
     const only = nothing();
+    // an API function always checks the origin-verify header
+    if (kind === 'api') merge(only, { secrets: ['originVerify'] });
     merge(only, named);
     return only;
   }

@@ -9,6 +9,7 @@ import type { Construct } from 'constructs';
 import type { BucketDefinition, TableDefinition } from '../../functions/storage/definitions';
 import type { DeployConfig } from './config';
 import { AppFunction } from './constructs/app-function';
+import { rateLimitDefinitions } from '../../shared/quotas/rate-limits';
 import { accessFor, sizing, type FunctionKind, type SecretId } from './function-access';
 
 /** What the function stacks (api, jobs, streams) are wired to; produced by the stacks they depend on. */
@@ -30,6 +31,7 @@ export interface SharedResources {
 export const secretEnvVar: Record<SecretId, string> = {
   rrnHmac: 'RRN_HMAC_SECRET',
   issuerWebhook: 'ISSUER_WEBHOOK_SECRET',
+  originVerify: 'ORIGIN_VERIFY_SECRET',
 };
 
 /** A function with the defaults of its kind and exactly the access `function-access.ts` gives it. */
@@ -46,13 +48,15 @@ export function appFunction(scope: Construct, id: string, shared: SharedResource
       STAGE: shared.config.stage, LOG_LEVEL: 'INFO', PUBLIC_SITE_URL: shared.config.siteUrl,
       // the quotas the chain enforces and the OpenAPI document states
       ...(kind === 'api' ? shared.config.quotaLimits : {}),
+      // the edge's per-IP rate limits, which the OpenAPI document states (x-rate-limits)
+      ...(kind === 'api' ? Object.fromEntries(rateLimitDefinitions.map((limit) => [limit.envVar, String(shared.config.rateLimits[limit.id])])) : {}),
     },
   });
   const access = accessFor(kind, name);
   for (const [tableId, mode] of Object.entries(access.tables)) {
     const entry = shared.tables.get(tableId);
     if (!entry) throw new Error(`function-access: ${kind} ${name} names unknown table "${tableId}"`);
-    created.bindTable(entry.table, entry.definition, mode);
+    created.bindTable(entry.table, entry.definition, mode, access.leadingKeys[tableId]);
   }
   for (const [bucketId, mode] of Object.entries(access.buckets)) {
     const entry = shared.buckets.get(bucketId);

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Operation } from './operation';
 import { problemSchema } from './problem-schema';
 import { defaultQuotaLimits, type QuotaLimits } from '../quotas/quota';
+import { defaultRateLimits, RATE_LIMIT_RETRY_AFTER_SECONDS, rateLimitDefinitions, type RateLimits } from '../quotas/rate-limits';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -52,7 +53,7 @@ const problemResponse = (description: string) => ({
 /** OpenAPI 3.1 document generated from the operations: the same zod schemas that validate requests. */
 export function buildOpenApiDocument(
   operations: readonly Operation[],
-  info: { version: string; serverUrl?: string; quotaLimits?: QuotaLimits },
+  info: { version: string; serverUrl?: string; quotaLimits?: QuotaLimits; rateLimits?: RateLimits },
 ) {
   const limits = info.quotaLimits ?? defaultQuotaLimits;
   const paths: Record<string, Record<string, unknown>> = {};
@@ -114,6 +115,12 @@ export function buildOpenApiDocument(
       description: 'Opleidingsdatabank (ODB) and opleidingscheques: providers, back office, workers, issuer, public catalogue.',
     },
     ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
+    // Per client IP, enforced in AWS by the WAF in front of the API (CloudFront): over a limit, 429
+    // problem+json (`rate-limited`) with Retry-After. Per-principal limits are `x-quotas` per operation.
+    'x-rate-limits': rateLimitDefinitions.map((limit) => ({
+      id: limit.id, limit: (info.rateLimits ?? defaultRateLimits)[limit.id] ?? limit.defaultLimit, windowSeconds: limit.windowSeconds,
+      per: 'client IP', description: limit.description, status: 429, retryAfterSeconds: RATE_LIMIT_RETRY_AFTER_SECONDS,
+    })),
     paths,
     components: {
       schemas: { Problem: toSchema(problemSchema, 'output'), ...components },

@@ -62,8 +62,8 @@ describe('data: tables', () => {
 describe('storage: buckets', () => {
   it('every bucket blocks public access, is encrypted and enforces TLS', () => {
     const all = resourcesOf(s, 'AWS::S3::Bucket');
-    // the defined buckets, the site bucket and one access-log bucket per stack with buckets
-    expect(all.length).toBe(buckets.length + 3);
+    // the defined buckets, the site bucket and one access-log bucket per stack with buckets or a distribution (storage, site, api edge)
+    expect(all.length).toBe(buckets.length + 4);
     const policies = resourcesOf(s, 'AWS::S3::BucketPolicy');
     for (const { stack, id, resource } of all) {
       expect(resource.Properties!.PublicAccessBlockConfiguration, id).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
@@ -185,11 +185,15 @@ describe('jobs and streams: failure destinations', () => {
   });
 });
 
-describe('functions', () => {
-  const functions = () => resourcesOf(s, 'AWS::Lambda::Function');
+/** CDK's own handlers of the cross-region reference (decision 0013): one writer in us-east-1, one reader. */
+const isCrossRegionHandler = (id: string) => /^CustomCrossRegionExport(Writer|Reader)CustomResourceProviderHandler/.test(id);
 
-  it('one function per API area, job and stream consumer', () => {
+describe('functions', () => {
+  const functions = () => resourcesOf(s, 'AWS::Lambda::Function').filter(({ id }) => !isCrossRegionHandler(id));
+
+  it('one function per API area, job and stream consumer (and only CDK\'s two cross-region reference handlers besides)', () => {
     expect(functions()).toHaveLength(apiFunctionNames.length + schedules.length + streamConsumers.length);
+    expect(resourcesOf(s, 'AWS::Lambda::Function').filter(({ id }) => isCrossRegionHandler(id)).map(({ stack }) => stack.replace(/^.*-/, '')).sort()).toEqual(['ApiEdge', 'ApiWaf']);
   });
 
   it('every function has nodejs24.x on arm64, explicit memory and timeout, tracing and a log group with retention', () => {
@@ -231,8 +235,12 @@ describe('functions', () => {
       expect(Object.keys(env), id).not.toContain('RRN_HMAC_SECRET');
       expect(Object.keys(env), id).not.toContain('ISSUER_WEBHOOK_SECRET');
     }
-    const all = JSON.stringify([...s.json.values()]);
-    expect(all).not.toContain('{{resolve:secretsmanager');
+    // The one dynamic reference: CloudFront's origin-verify header (CloudFront takes header values only
+    // in its configuration; the reference keeps the value out of the template).
+    const references = [...s.json.entries()].flatMap(([stack, template]) => Object.entries(template.Resources)
+      .filter(([, resource]) => JSON.stringify(resource).includes('{{resolve:secretsmanager'))
+      .map(([id, resource]) => `${stack.replace(/^.*-/, '')} ${resource.Type} ${id.replace(/[0-9A-F]{8}$/, '')}`));
+    expect(references).toEqual(['ApiEdge AWS::CloudFront::Distribution Distribution']);
   });
 
   it('each function gets exactly the variables of its access entry (bind… sets the variable and the grant together)', () => {
@@ -249,6 +257,8 @@ describe('functions', () => {
       expect('MAIL_FROM' in env, `${fn.functionName} MAIL_FROM`).toBe(access.mail);
       expect('RRN_HMAC_SECRET_ARN' in env, `${fn.functionName} RRN_HMAC_SECRET_ARN`).toBe(access.secrets.includes('rrnHmac'));
       expect('ISSUER_WEBHOOK_SECRET_ARN' in env, `${fn.functionName} ISSUER_WEBHOOK_SECRET_ARN`).toBe(access.secrets.includes('issuerWebhook'));
+      // issue 12: every API function refuses requests that did not come through CloudFront
+      expect('ORIGIN_VERIFY_SECRET_ARN' in env, `${fn.functionName} ORIGIN_VERIFY_SECRET_ARN`).toBe(fn.kind === 'api');
       const policy = JSON.stringify(template.toJSON().Resources);
       if (access.mail) expect(policy).toContain('ses:FromAddress');
     }

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 /** cfn-lint is preinstalled on the CI image; where it is missing the lint test is reported as skipped, never passed. */
 const cfnLintAvailable = spawnSync('which', ['cfn-lint'], { encoding: 'utf8' }).status === 0;
-const concerns = ['Monitoring', 'Data', 'Storage', 'Secrets', 'Mail', 'Api', 'Site', 'Jobs', 'Streams'];
+const concerns = ['Monitoring', 'Data', 'Storage', 'Secrets', 'Mail', 'Api', 'ApiWaf', 'ApiEdge', 'Site', 'Jobs', 'Streams'];
 /** cfn-lint warnings that CDK's own output produces and that are accepted (documented in docs/deploy.md). */
 const acceptedWarnings = new Set([
   'W3005', // explicit DependsOn next to a GetAtt: CDK adds both for a function and its role's policy

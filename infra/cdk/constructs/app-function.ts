@@ -140,12 +140,17 @@ export class AppFunction extends Construct {
     return this;
   }
 
-  /** The table's name in `definition.envVar`, and item-level access to the table and its own indexes only. */
-  bindTable(table: ITable, definition: TableDefinition, access: TableAccess): this {
+  /**
+   * The table's name in `definition.envVar`, and item-level access to the table and its own indexes only;
+   * with `leadingKeys`, only to items whose partition key matches one of the patterns
+   * (`ForAllValues:StringLike` on `dynamodb:LeadingKeys`, checked by IAM for every item of a batch or transaction).
+   */
+  bindTable(table: ITable, definition: TableDefinition, access: TableAccess, leadingKeys?: readonly string[]): this {
     this.fn.addEnvironment(definition.envVar, table.tableName);
     this.role.addToPrincipalPolicy(new PolicyStatement({
       actions: tableActions[access],
       resources: [table.tableArn, ...definition.globalIndexes.map((index) => `${table.tableArn}/index/${index.name}`)],
+      ...(leadingKeys?.length ? { conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...leadingKeys] } } } : {}),
     }));
     return this;
   }

@@ -5,9 +5,10 @@ import type { DeployConfig } from '../config';
 import type { SecretId } from '../function-access';
 
 /**
- * The two secrets, created with a random value under the names from context (see docs/deploy.md):
+ * The three secrets, created with a random value under the names from context (see docs/deploy.md):
  * the key of the keyed hash of national register numbers, and the secret shared with the cheque
- * issuer (replace its value with the one agreed with the issuer). Always retained: losing the HMAC key
+ * issuer (replace its value with the one agreed with the issuer), and the origin-verify value that
+ * CloudFront adds to every API request. Always retained: losing the HMAC key
  * would orphan every stored hash.
  */
 export class SecretsStack extends Stack {
@@ -27,6 +28,7 @@ export class SecretsStack extends Stack {
     this.secrets = {
       rrnHmac: secret('RrnHmacKey', config.rrnHmacSecretName, 'HMAC key of national register numbers (never stored in plain text)'),
       issuerWebhook: secret('IssuerWebhookSecret', config.issuerWebhookSecretName, 'Shared secret of the cheque issuer (HMAC-SHA256 over timestamp + body)'),
+      originVerify: secret('OriginVerifySecret', config.originVerifySecretName, 'Header value CloudFront adds to API requests; the API refuses requests without it (direct execute-api calls)'),
     };
     Validations.of(this.secrets.rrnHmac).acknowledge({
       id: 'AwsSolutions-SMG4',
@@ -35,6 +37,10 @@ export class SecretsStack extends Stack {
     Validations.of(this.secrets.issuerWebhook).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason: 'The issuer webhook secret is shared with an external party (the cheque issuer); it is rotated by agreement with the issuer, not by a Lambda rotation schedule.',
+    });
+    Validations.of(this.secrets.originVerify).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'CloudFront reads the origin-verify value when the API edge stack deploys (dynamic reference); it is rotated by putting a new value and redeploying that stack (docs/decisions/0013), not by a rotation Lambda.',
     });
   }
 }
