@@ -18,7 +18,8 @@ import { forwardApplication } from '../backoffice/forward';
 import { organisationsWaitingForQualityRegistration, organisationsWithUnconfirmedContact, registrationsDueForEvaluation } from '../backoffice/overviews';
 import { recordQualityRegistration } from '../backoffice/quality-registration';
 import { answerQuestion, askQuestion } from '../backoffice/questions';
-import { listQueue, readForBackoffice } from '../backoffice/worklist';
+import { listWorklist, readForBackoffice } from '../backoffice/worklist';
+import { dynamoWorklistIndex } from '../backoffice/worklist-store';
 import { baseEnv, parseEnv } from '../config/env';
 import { apiHandler, implement } from '../http/api-handler';
 import { organisationOf } from '../organisations/org-claim';
@@ -30,10 +31,11 @@ const env = parseEnv(baseEnv.extend({
 }));
 
 const config = { table: env.TABLE_NAME, links: s3DocumentLinker(env.DOCUMENTS_BUCKET) };
+const worklist = dynamoWorklistIndex(env.TABLE_NAME);
 
 /** Back-office routes (api.md "Back office") and the provider's answer to a question (R-BO-1). */
 export const handler = apiHandler([
-  implement(listBackofficeApplications, async ({ query }) => ({ status: 200, body: await listQueue(config, query) })),
+  implement(listBackofficeApplications, async ({ query }) => ({ status: 200, body: await listWorklist(worklist, query) })),
   implement(getBackofficeApplication, async ({ params }) => ({ status: 200, body: await readForBackoffice(config, params.id, new Date()) })),
   implement(amendApplicationOperation, async ({ claims, params, body }) => ({
     status: 200, body: await amendApplication(config, params.id, body, new Date(), claims.sub),

@@ -18,6 +18,7 @@ import { outboxPut } from '../outbox/outbox';
 import type { HistoryEvent } from '../../shared/applications/history';
 import { historyPut } from '../backoffice/history-store';
 import { gsi, keys } from '../storage/keys';
+import { MAX_TRANSACTION_ITEMS, tokenItems, tokenWrites, worklistAttributes } from './worklist-items';
 import {
   ApplicationVersionConflict,
   type ApplicationStore,
@@ -37,8 +38,11 @@ export { ApplicationVersionConflict, type DueEntry, type Page, type StoredApplic
  * - item `APP#<id>` / `APP`, `type: 'application'`, the `Application` fields as attributes, plus
  *   `version` (optimistic concurrency: every write names the version it read);
  * - gsi1 `ORG#<kbo>#APPS` / `<createdAt>#<id>`: an organisation's applications;
- * - gsi2 `APPSTATUS#<status>` / `<submittedAt>#<id>`: the back-office queue per status. Sparse: only
- *   submitted applications are in it, so drafts never crowd a queue;
+ * - gsi2 `APPSTATUS#<status>` / `<submittedAt>#<id>` and the `worklist` index (same partition,
+ *   `<next deadline>#<submittedAt>#<id>`), plus one search-token item per word: the back office's
+ *   worklist (worklist-items.ts, the one place these are computed). Sparse: only submitted
+ *   applications are in them, so drafts never crowd a queue. Every write below puts the token items
+ *   that changed in the same write (a transaction), so they cannot drift from the application;
  * - due index `duePk` / `dueAt`: set through `due` on a write, removed with `due: null`;
  * - claim items `CLAIM#<kbo>#<kind>#<value>` / `CLAIM` (`applicationId`): an own reference or a
  *   language held by a submitted application, taken in the submit's transaction with a condition, so
@@ -51,7 +55,7 @@ export { ApplicationVersionConflict, type DueEntry, type Page, type StoredApplic
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-const NON_DATA_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'] as const;
+const NON_DATA_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'wlpk', 'wlsk'] as const;
 
 const documentItemSchema = z.looseObject({
   id: z.string(), name: z.string(), contentType: z.string(), size: z.number(), kind: z.enum(DOCUMENT_KINDS),
@@ -84,6 +88,7 @@ const storedApplicationSchema = z.looseObject({
   forwarding: forwardingItemSchema.nullable(),
   decision: decisionItemSchema.nullable(),
   odbNumbers: z.object({ training: z.string(), modules: z.array(z.string()) }).nullable(),
+  organisationName: z.string().optional(),
   version: z.number().int(),
   duePk: z.string().optional(),
   dueAt: z.string().optional(),
@@ -108,11 +113,16 @@ function toItem(app: Application, version: number, due: DueEntry | null | undefi
     type: 'application',
     gsi1pk: gsi.orgApplications(app.orgKbo),
     gsi1sk: `${app.createdAt}#${app.id}`,
-    ...(app.submittedAt ? { gsi2pk: gsi.applicationStatus(app.status), gsi2sk: `${app.submittedAt}#${app.id}` } : {}),
     ...data,
+    ...worklistAttributes(app),
     version,
     ...(dueEntry ? { duePk: dueEntry.duePk, dueAt: dueEntry.dueAt } : {}),
   };
+}
+
+/** Every item a stored application consists of (the application and its worklist search tokens), e.g. for seeding by batch writes. */
+export function applicationItems(app: Application, version = 1): Record<string, unknown>[] {
+  return [toItem(app, version, undefined), ...tokenItems(app)];
 }
 
 const versionCondition = (expectedVersion: number) => ({
@@ -135,9 +145,8 @@ function claimPut(table: string, kbo: string, write: ClaimWrite, applicationId: 
   };
 }
 
-/** The cursors of the three indexes listed here: exactly their key attributes (functions/http/cursor.ts). */
+/** The cursors of the two indexes listed here: exactly their key attributes (functions/http/cursor.ts). */
 export const orgApplicationsCursor = dynamoKeyCursor(['pk', 'sk', 'gsi1pk', 'gsi1sk']);
-export const statusQueueCursor = dynamoKeyCursor(['pk', 'sk', 'gsi2pk', 'gsi2sk']);
 const dueCursor = dynamoKeyCursor(['pk', 'sk', 'duePk', 'dueAt']);
 
 /** A cursor of the organisation's own list, or `undefined` when it is not one (the caller answers 400). */
@@ -152,6 +161,35 @@ function ownListKey(cursor: string, kbo: string): Record<string, string> | undef
 async function queryPage(input: QueryCommandInput, cursor: typeof dueCursor): Promise<Page> {
   const result = await dynamo().send(new QueryCommand(input));
   return { items: (result.Items ?? []).map(applicationFromItem), nextCursor: cursor.fromKey(result.LastEvaluatedKey) };
+}
+
+/**
+ * Writes one application item (a conditional Put): alone when its search tokens stay as they were
+ * (drafts, a document added), otherwise in one transaction with the token changes.
+ */
+async function writeApplication(table: string, put: { Put: NonNullable<TransactItem['Put']> }, app: Application, previous: Application | undefined): Promise<void> {
+  const tokens = tokenWrites(table, app, previous, MAX_TRANSACTION_ITEMS - 1);
+  if (tokens.length === 0) {
+    await dynamo().send(new PutCommand(put.Put));
+    return;
+  }
+  try {
+    await dynamo().send(new TransactWriteCommand({ TransactItems: [put, ...tokens] }));
+  } catch (error) {
+    throw asVersionConflict(error, app.id);
+  }
+}
+
+/** A transaction refused by a condition or a concurrent transaction is a version conflict (retry from a fresh read). */
+function asVersionConflict(error: unknown, id: string): unknown {
+  if (isNamed(error, 'TransactionCanceledException')) {
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+    if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict')) {
+      return new ApplicationVersionConflict(id);
+    }
+  }
+  if (isNamed(error, 'TransactionConflictException')) return new ApplicationVersionConflict(id);
+  return error;
 }
 
 /** A change without a state change (R-BO-7 amendment), recorded in the history as `event`. */
@@ -180,17 +218,13 @@ async function commitChange(table: string, request: ChangeRequest, status: Appli
     ...(request.claims ?? []).map((write) => claimPut(table, application.orgKbo, write, application.id, now)),
     ...(request.extraItems ?? []),
   ];
+  // The worklist's search tokens in the same transaction, in whatever room the change leaves (a submit
+  // with ~90 module claims keeps the first tokens; the next change of the dossier completes them).
+  items.push(...tokenWrites(table, next, application, MAX_TRANSACTION_ITEMS - items.length));
   try {
     await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
-    if (isNamed(error, 'TransactionCanceledException')) {
-      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-      if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict')) {
-        throw new ApplicationVersionConflict(application.id);
-      }
-    }
-    if (isNamed(error, 'TransactionConflictException')) throw new ApplicationVersionConflict(application.id);
-    throw error;
+    throw asVersionConflict(error, application.id);
   }
   return applicationFromItem(item);
 }
@@ -205,9 +239,9 @@ export function dynamoApplicationStore(table: string): ApplicationStore & { tran
 
     async create(app: Application) {
       try {
-        await dynamo().send(new PutCommand({ TableName: table, Item: toItem(app, 1, undefined), ConditionExpression: 'attribute_not_exists(pk)' }));
+        await writeApplication(table, { Put: { TableName: table, Item: toItem(app, 1, undefined), ConditionExpression: 'attribute_not_exists(pk)' } }, app, undefined);
       } catch (error) {
-        if (isNamed(error, 'ConditionalCheckFailedException')) throw new ApplicationVersionConflict(app.id);
+        if (isNamed(error, 'ConditionalCheckFailedException') || error instanceof ApplicationVersionConflict) throw new ApplicationVersionConflict(app.id);
         throw error;
       }
       return { ...app, version: 1 };
@@ -216,9 +250,9 @@ export function dynamoApplicationStore(table: string): ApplicationStore & { tran
     async put(app: Application, expectedVersion: number, options: { due?: DueEntry | null; previous?: StoredApplication } = {}) {
       const item = toItem(app, expectedVersion + 1, options.due, options.previous);
       try {
-        await dynamo().send(new PutCommand({ TableName: table, Item: item, ...versionCondition(expectedVersion) }));
+        await writeApplication(table, { Put: { TableName: table, Item: item, ...versionCondition(expectedVersion) } }, app, options.previous);
       } catch (error) {
-        if (isNamed(error, 'ConditionalCheckFailedException')) throw new ApplicationVersionConflict(app.id);
+        if (isNamed(error, 'ConditionalCheckFailedException') || error instanceof ApplicationVersionConflict) throw new ApplicationVersionConflict(app.id);
         throw error;
       }
       return applicationFromItem(item);
@@ -347,19 +381,6 @@ export async function allApplicationsOfOrg(table: string, kbo: string): Promise<
     startKey = page.nextCursor ? orgApplicationsCursor.decode(page.nextCursor) : undefined;
   } while (startKey);
   return all;
-}
-
-/** The back-office queue: submitted applications with this status, oldest submission first (gsi2). */
-export async function listApplicationsByStatus(table: string, status: ApplicationStatus, options: LegacyListOptions = {}): Promise<Page> {
-  return queryPage({
-    TableName: table,
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk',
-    ExpressionAttributeValues: { ':pk': gsi.applicationStatus(status) },
-    ScanIndexForward: true,
-    Limit: options.limit ?? 50,
-    ...(options.startKey ? { ExclusiveStartKey: options.startKey } : {}),
-  }, statusQueueCursor);
 }
 
 /** Applications due for `job` at `now` (due index), for scheduled jobs. */

@@ -72,7 +72,7 @@ export async function submitOwnApplication(ports: ProviderPorts, kbo: string, id
       // inadmissible is a released status: it takes no claims
       const submitted = await ports.applications.transition({
         application: app, event: outcome.event, actor: 'provider', now, ...(actorId ? { actorId } : {}), // R-BO-6: who
-        changes: { submittedAt, referenceVersion: REFERENCE_VERSION, problems: [...outcome.reasons, ...outcome.warnings] },
+        changes: { submittedAt, referenceVersion: REFERENCE_VERSION, problems: [...outcome.reasons, ...outcome.warnings], organisationName: organisation.name },
         mail: { outboxId: submittedOutboxId(app.id), mail: applicationInadmissibleMail({ ...common, reasons: outcome.reasons }) },
         due: null,
       });
@@ -82,7 +82,7 @@ export async function submitOwnApplication(ports: ProviderPorts, kbo: string, id
     const { deadlines, due } = outcome.event === 'submit-pending-quality-registration' ? { deadlines: null, due: null } : decisionDeadlineEntry(submittedAt);
     const submitted = await ports.applications.transition({
       application: app, event: outcome.event, actor: 'provider', now, ...(actorId ? { actorId } : {}),
-      changes: { submittedAt, referenceVersion: REFERENCE_VERSION, problems: outcome.warnings, deadlines },
+      changes: { submittedAt, referenceVersion: REFERENCE_VERSION, problems: outcome.warnings, deadlines, organisationName: organisation.name }, // the name the worklist finds it by
       claims: claimWritesFor(app, inputs.claims),
       mail: {
         outboxId: submittedOutboxId(app.id),

@@ -31,7 +31,7 @@ export async function withVersionRetry<T>(work: () => Promise<T>): Promise<T> {
 export function toApplicationResponse(app: StoredApplication) {
   const {
     orgKbo: _orgKbo, duePk: _duePk, dueAt: _dueAt, questions: _questions, forwarding: _forwarding,
-    decision: _decision, odbNumbers: _odbNumbers, referenceVersion: _referenceVersion, ...visible
+    decision: _decision, odbNumbers: _odbNumbers, referenceVersion: _referenceVersion, organisationName: _organisationName, ...visible
   } = app;
   return { ...visible, ...providerDossier(app) }; // what the provider may see of its dossier (issue 11)
 }

@@ -1,21 +1,94 @@
+import * as z from 'zod';
 import type { ApplicationStatus } from '../../shared/applications/state-machine';
-import { listApplicationsByStatus, statusQueueCursor } from '../applications/repository';
+import {
+  deadlineUpperBound, leadToken, nextDeadline, OPEN_STATUSES, queryTokens, WORKLIST_SORTS, type WorklistSort,
+} from '../../shared/backoffice/worklist';
+import type { IsoDate } from '../../shared/time/calendar';
+import type { StoredApplication } from '../applications/store';
 import { toApplicationResponse } from '../applications/use-cases';
-import { gsi } from '../storage/keys';
+import { cursorCodec } from '../http/cursor';
 import { loadApplication, type BackofficeConfig } from './context';
 import { view } from './view';
 
-/** GET /v1/backoffice/applications: the queue of one status, oldest submission first (gsi2 Query). */
-export async function listQueue(
-  config: BackofficeConfig,
-  query: { status: ApplicationStatus; limit?: number | undefined; cursor?: string | undefined },
-) {
-  const startKey = query.cursor === undefined ? undefined : statusQueueCursor.decode(query.cursor, { gsi2pk: gsi.applicationStatus(query.status) });
-  const page = await listApplicationsByStatus(config.table, query.status, {
-    limit: query.limit ? Number(query.limit) : 50,
-    ...(startKey ? { startKey } : {}),
+/** One entry of an index partition: the dossier's sort key, and the dossier when the entry is its item. */
+export interface WorklistEntry {
+  sortKey: string;
+  applicationId: string;
+  application: StoredApplication | null;
+}
+
+/** One partition of the worklist: a status, optionally narrowed to the dossiers with a search token. */
+export interface PartitionQuery {
+  status: ApplicationStatus;
+  /** Only dossiers with this search token (null: every dossier of the status). */
+  token: string | null;
+  /** …that also have all these tokens. */
+  alsoTokens: readonly string[];
+  sort: WorklistSort;
+  /** Exclusive bounds on the sort key: after the last one shown; deadline sort only: before this key. */
+  after: string | null;
+  before: string | null;
+  limit: number;
+}
+
+/**
+ * Port: the worklist's index (DynamoDB adapter: worklist-store.ts; in-memory fake for unit tests).
+ * Every read is one key range of one partition, so its cost follows the page, not the table.
+ */
+export interface WorklistIndex {
+  /** Up to `limit` entries of the partition in ascending sort key, within the bounds. */
+  read(query: PartitionQuery): Promise<WorklistEntry[]>;
+  /** The dossiers with these ids (missing ones left out). */
+  applications(ids: readonly string[]): Promise<StoredApplication[]>;
+}
+
+export interface WorklistQuery {
+  status?: ApplicationStatus | undefined;
+  q?: string | undefined;
+  deadlineBefore?: IsoDate | undefined;
+  sort?: WorklistSort | undefined;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+}
+
+/** The worklist's cursor: the sort order and the sort key of the last dossier shown (the one cursor codec). */
+export const worklistCursor = cursorCodec(z.strictObject({ sort: z.enum(WORKLIST_SORTS), after: z.string().min(1).max(1000) }));
+
+const DEFAULT_LIMIT = 50;
+
+/**
+ * GET /v1/backoffice/applications (issue 11): the worklist. Filters by status (without one: every
+ * dossier still to decide, OPEN_STATUSES), free text `q` (every word must match: title, own
+ * reference, organisation name or KBO number, ODB number) and `deadlineBefore` (next deadline
+ * strictly before that day); sorted by the nearest deadline (default) or the oldest submission.
+ *
+ * Each status is its own index partition (or, with `q`, the partition of the query's longest word
+ * in that status): the page is read as `limit + 1` entries from each partition after the cursor,
+ * merged by sort key, and the first `limit` shown. The cursor is the last key shown, so the next
+ * page starts right after it in every partition: reads follow the page size times the number of
+ * statuses asked, never the table.
+ */
+export async function listWorklist(index: WorklistIndex, query: WorklistQuery) {
+  const sort = query.sort ?? 'deadline';
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const after = query.cursor === undefined ? null : worklistCursor.decode(query.cursor, { sort }).after;
+  const search = query.q === undefined ? null : leadToken(queryTokens(query.q));
+  const statuses: readonly ApplicationStatus[] = query.status ? [query.status] : OPEN_STATUSES;
+  const before = sort === 'deadline' && query.deadlineBefore ? deadlineUpperBound(query.deadlineBefore) : null;
+
+  const pages = await Promise.all(statuses.map((status) => index.read({
+    status, token: search?.lead ?? null, alsoTokens: search?.others ?? [], sort, after, before, limit: limit + 1,
+  })));
+  const merged = pages.flat().sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+  const shown = merged.slice(0, limit);
+  const missing = shown.filter((entry) => entry.application === null).map((entry) => entry.applicationId);
+  const loaded = new Map((missing.length > 0 ? await index.applications(missing) : []).map((app) => [app.id, app]));
+  const items = shown.flatMap((entry) => {
+    const app = entry.application ?? loaded.get(entry.applicationId);
+    return app ? [{ ...toApplicationResponse(app), orgKbo: app.orgKbo, organisationName: app.organisationName ?? null, odbNumbers: app.odbNumbers, nextDeadline: nextDeadline(app) }] : [];
   });
-  return { items: page.items.map((app) => ({ ...toApplicationResponse(app), orgKbo: app.orgKbo })), nextCursor: page.nextCursor };
+  const last = shown.at(-1);
+  return { items, nextCursor: merged.length > limit && last ? worklistCursor.encode({ sort, after: last.sortKey }) : null };
 }
 
 /** GET /v1/backoffice/applications/{id}: everything, with the history (R-BO-6). */

@@ -36,6 +36,8 @@ export const mainTable = {
     { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     { name: 'due', partitionKey: 'duePk', sortKey: 'dueAt' },
+    // The back office's worklist by nearest deadline (functions/applications/worklist-items.ts).
+    { name: 'worklist', partitionKey: 'wlpk', sortKey: 'wlsk' },
   ],
   stream: 'NEW_AND_OLD_IMAGES',
   ttlAttribute: 'ttl',

@@ -7,6 +7,7 @@
  * | organisation  | ORG#<kbo>             | PROFILE            | ORGS / <kbo>                          |                                     |
  * | application   | APP#<id>              | APP                | ORG#<kbo>#APPS / <createdAt>#<id>     | APPSTATUS#<status> / <submittedAt>#<id> |
  * | appHistory    | APP#<id>              | HIST#<at>#<n>      | (append-only, R-BO-6)                 |                                     |
+| appToken      | APP#<id>              | TOKEN#<token>      |                                       | APPTOKEN#<token>#<status> / <submittedAt>#<id> |
  * | registration  | REG#<odbNumber>       | REG                | ORG#<kbo>#REGS / <validFrom>#<odb>    | REGSTATUS#<status> / <odbNumber>    |
  * | regModule     | REG#<moduleOdbNumber> | MODULE             | (points to its training: `trainingOdbNumber`)                               |
  * | counter       | COUNTER#<name>        | COUNTER            |                                       |                                     |
@@ -17,6 +18,9 @@
  * | issuerEvent   | ISSUEREVENT#<eventId> | ISSUEREVENT        |                                       |                                     |
  * | claim         | CLAIM#<kbo>#<kind>#<value> | CLAIM         | (an own reference or language held by `applicationId`)                      |
  *
+ * Worklist index (`worklist`, wlpk / wlsk): applications and their search tokens, partitioned as in
+ * gsi2, sorted by `<next deadline>#<submittedAt>#<id>` (functions/applications/worklist-items.ts).
+ *
  * Due index (`due`): `duePk` = the job name that must act on the item, `dueAt` = ISO time from which
  * it is due. Set it when an item becomes due for a job; remove both attributes when the job has acted.
  */
@@ -25,6 +29,8 @@ export const keys = {
   application: (id: string) => ({ pk: `APP#${id}`, sk: 'APP' }),
   /** One append-only history entry of an application (R-BO-6); `n` makes entries of one instant unique. */
   applicationHistory: (id: string, at: string, n: string) => ({ pk: `APP#${id}`, sk: `HIST#${at}#${n}` }),
+  /** One search token of a submitted application, for the back office's worklist (functions/applications/worklist-items.ts). */
+  applicationToken: (id: string, token: string) => ({ pk: `APP#${id}`, sk: `TOKEN#${token}` }),
   registration: (odbNumber: string) => ({ pk: `REG#${odbNumber}`, sk: 'REG' }),
   /** A module's own ODB number (R-BO-4), pointing to its training's registration. */
   registrationModule: (moduleOdbNumber: string) => ({ pk: `REG#${moduleOdbNumber}`, sk: 'MODULE' }),

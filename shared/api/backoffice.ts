@@ -8,6 +8,7 @@ import {
 import { amendmentBodySchema } from '../applications/amendment';
 import { historyEntrySchema } from '../applications/history';
 import { APPLICATION_EVENTS, APPLICATION_STATUSES } from '../applications/state-machine';
+import { OPEN_STATUSES, queryTokens, WORKLIST_SORTS } from '../backoffice/worklist';
 import { chequeCategories } from '../cheques/cheque-category';
 import { kboSchema } from '../organisations/kbo';
 import { registrationSchema } from '../registrations/registration';
@@ -95,21 +96,49 @@ export const backofficeApplicationSchema = applicationResponseSchema
   })
   .meta({ description: 'Registratieaanvraag zoals de back office ze ziet' });
 
-export const backofficeQueueItemSchema = applicationResponseSchema.extend({ orgKbo: z.string() });
+const nextDeadlineSchema = z
+  .object({
+    kind: z.enum(['question-answer', 'decision']).meta({ description: 'question-answer: laatste dag om de open vraag te beantwoorden (R-BO-1); decision: einde van de beslissingstermijn van 3 maanden (R-BO-2)' }),
+    date: z.string().meta({ description: 'JJJJ-MM-DD' }),
+  })
+  .nullable()
+  .meta({ description: 'De eerstvolgende termijn van het dossier en welke het is; null zonder lopende termijn (wacht op kwaliteitsregistratie, beslist, …)' });
+
+export const backofficeQueueItemSchema = applicationResponseSchema.extend({
+  orgKbo: z.string(),
+  organisationName: z.string().nullable().meta({ description: 'Naam van de organisatie bij het indienen' }),
+  odbNumbers: z.object({ training: z.string(), modules: z.array(z.string()) }).nullable(),
+  nextDeadline: nextDeadlineSchema,
+});
 
 export const backofficeQueueResponseSchema = z.object({
   items: z.array(backofficeQueueItemSchema),
   nextCursor: z.string().nullable(),
 });
 
-export const backofficeQueueQuery = z.object({
-  status: z
-    .enum(APPLICATION_STATUSES, 'Onbekende status.')
-    .default('screening')
-    .meta({ description: 'Status van de werkvoorraad (standaard screening); oudste indiening eerst' }),
-  limit: pageLimit(100, 'Hoeveel dossiers per pagina (standaard 50, max. 100)'),
-  cursor: z.string().max(2000, 'Ongeldige cursor.').optional(),
-});
+export const backofficeQueueQuery = z
+  .object({
+    status: z
+      .enum(APPLICATION_STATUSES, 'Onbekende status.')
+      .optional()
+      .meta({ description: `Alleen dossiers met deze status; zonder status: alles wat nog beslist moet worden (${OPEN_STATUSES.join(', ')})` }),
+    q: z.string().trim().max(200, 'Zoek met hoogstens 200 tekens.').optional()
+      .meta({ description: 'Vrije tekst: titel, eigen referentie, naam of KBO-nummer van de organisatie, ODB-nummer. Elk woord moet voorkomen (hele woorden, hoofdletters en accenten tellen niet)' }),
+    deadlineBefore: z.iso.date('Geef een datum op (JJJJ-MM-DD).').optional()
+      .meta({ description: 'Alleen dossiers waarvan de eerstvolgende termijn vóór deze dag valt' }),
+    sort: z.enum(WORKLIST_SORTS, 'Sorteer op deadline of submitted.').default('deadline')
+      .meta({ description: 'deadline: eerstvolgende termijn eerst (standaard); submitted: oudste indiening eerst' }),
+    limit: pageLimit(100, 'Hoeveel dossiers per pagina (standaard 50, max. 100)'),
+    cursor: z.string().max(2000, 'Ongeldige cursor.').optional(),
+  })
+  .superRefine((query, ctx) => {
+    if (query.q !== undefined && queryTokens(query.q).length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['q'], message: 'Geef minstens één woord van twee of meer tekens om op te zoeken.' });
+    }
+    if (query.deadlineBefore !== undefined && query.sort === 'submitted') {
+      ctx.addIssue({ code: 'custom', path: ['deadlineBefore'], message: 'Filteren op termijn gaat samen met sorteren op termijn (sort=deadline).' });
+    }
+  });
 
 export const kboParams = z.object({ kbo: kboSchema });
 
@@ -123,8 +152,8 @@ export const answerResponseSchema = applicationResponseSchema;
 
 export const listBackofficeApplications = defineOperation({
   id: 'listBackofficeApplications', method: 'GET', path: '/v1/backoffice/applications', fn: 'backoffice', auth: BACKOFFICE, tags: TAGS,
-  summary: 'Werkvoorraad: ingediende aanvragen met een status, oudste indiening eerst', query: backofficeQueueQuery,
-  responses: { 200: { description: 'Aanvragen', schema: backofficeQueueResponseSchema } },
+  summary: 'Werkvoorraad: filteren op status, vrije tekst en termijn; eerstvolgende termijn of oudste indiening eerst; per dossier de eerstvolgende termijn', query: backofficeQueueQuery,
+  responses: { 200: { description: 'Aanvragen', schema: backofficeQueueResponseSchema }, 400: { description: 'Ongeldige filter of cursor (alle problemen)' } },
 });
 
 export const getBackofficeApplication = defineOperation({

@@ -268,6 +268,8 @@ export interface Application extends ApplicationBody {
   decision: Decision | null;
   /** After approval (R-BO-3): the training's ODB number and one per module, in module order. */
   odbNumbers: { training: string; modules: string[] } | null;
+  /** The organisation's name when the application was submitted (the back office's worklist searches it). */
+  organisationName?: string | undefined;
 }
 
 /** The question that is still open, if any (R-BO-1). */

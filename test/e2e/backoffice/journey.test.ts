@@ -16,8 +16,9 @@ describe('end to end over HTTP: from submit to the public catalogue and out agai
     const quality = await recordQuality(provider.kbo, '2025-06-01');
     expect(quality.status).toBe(200);
     expect(quality.body.applicationsMovedToScreening).toEqual([id]);
-    const queue = await backoffice('GET', '/v1/backoffice/applications?status=screening&limit=100');
+    const queue = await backoffice('GET', `/v1/backoffice/applications?status=screening&q=${provider.kbo}`);
     expect(queue.status).toBe(200);
+    expect(queue.body.items.map((item: { id: string }) => item.id)).toEqual([id]);
 
     // a question (R-BO-1), mailed to the contact, answered by the provider
     const question = await backoffice('POST', `/v1/backoffice/applications/${id}/questions`, { question: 'Welke valbeveiliging gebruikt u?' }, { 'idempotency-key': `q-${id}` });

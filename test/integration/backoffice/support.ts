@@ -1,4 +1,5 @@
 import type { ApplicationBody } from '../../../shared/applications/application';
+import type { OrganisationBody } from '../../../shared/organisations/organisation';
 import { api, backofficeToken, eventually, providerToken } from '../../support/stack';
 import { uniqueKbo } from '../../support/ids';
 import { applicationBody, mailsTo, organisationBody } from '../provider/support';
@@ -14,10 +15,10 @@ export interface Provider {
 }
 
 /** A provider with a filled-in profile (no quality registration yet: R-ORG-3). */
-export async function newProvider(): Promise<Provider> {
+export async function newProvider(organisation: Partial<OrganisationBody> = {}): Promise<Provider> {
   const kbo = uniqueKbo();
   const token = await providerToken(kbo);
-  const body = organisationBody();
+  const body = organisationBody(organisation);
   const response = await api('PUT', '/v1/organisation', { token, body });
   if (response.status !== 200) throw new Error(`PUT /v1/organisation: ${response.status} ${response.text}`);
   return { kbo, token, email: body.contact.email };
@@ -30,8 +31,8 @@ export async function recordQuality(kbo: string, since = '2024-01-01') {
 }
 
 /** A provider whose quality registration is recorded: its submits go straight to screening. */
-export async function registeredProvider(): Promise<Provider> {
-  const provider = await newProvider();
+export async function registeredProvider(organisation: Partial<OrganisationBody> = {}): Promise<Provider> {
+  const provider = await newProvider(organisation);
   const recorded = await recordQuality(provider.kbo);
   if (recorded.status !== 200) throw new Error(`quality registration: ${recorded.status} ${recorded.text}`);
   return provider;
