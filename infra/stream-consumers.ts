@@ -44,7 +44,7 @@ export const streamConsumers: StreamConsumer[] = [
     filters: registrationChangeFilters,
     batchSize: 1000,
     maxBatchingWindowSeconds: 3,
-    // one republish at a time: each reads the whole catalogue
+    // one batch at a time per stream shard: the changes of one registration stay in order
     parallelizationFactor: 1,
   },
 ];

@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import { DEFAULT_TRAININGS_PAGE, searchTrainings, type TrainingSearchResponse } from '../../shared/api/catalogue';
-import { CatalogueSnapshot } from '../../shared/catalogue/published-training';
-import { buildSearchIndex, search, type SearchIndex } from '../../shared/catalogue/search';
-import { readSnapshotText } from '../catalogue/store';
+import { s3CatalogueStore } from '../catalogue/s3-store';
+import { catalogueSearch } from '../catalogue/search-index';
 import { baseEnv, parseEnv } from '../config/env';
 import { apiHandler, implement } from '../http/api-handler';
 import { cursorCodec } from '../http/cursor';
@@ -13,27 +12,20 @@ const env = parseEnv(baseEnv.extend({
 }));
 
 /**
- * The published catalogue, searched in memory: the latest snapshot is read from the catalogue bucket
- * and indexed once per ETag (module scope, so a warm Lambda re-reads only when a new snapshot exists:
- * a conditional GET that answers 304 otherwise).
+ * The published catalogue, searched in memory (functions/catalogue/search-index.ts): module scope, so a
+ * warm Lambda re-reads only the shards that changed since it last looked (one conditional GET of the
+ * head when nothing did).
  */
-let cached: { etag: string; publishedAt: string; index: SearchIndex } | undefined;
-let loading: Promise<typeof cached> | undefined;
+const catalogue = catalogueSearch(s3CatalogueStore(env.CATALOGUE_BUCKET));
+let refreshing: Promise<{ published: boolean }> | undefined;
 
-async function latestIndex(): Promise<typeof cached> {
-  const read = await readSnapshotText(env.CATALOGUE_BUCKET, cached?.etag);
-  if (read.status === 'missing') return undefined;
-  if (read.status === 'unchanged') return cached;
-  const snapshot = CatalogueSnapshot.parse(JSON.parse(read.text));
-  cached = { etag: read.etag, publishedAt: snapshot.publishedAt, index: buildSearchIndex(snapshot.trainings) };
-  logger.info('Catalogue snapshot indexed', { publishedAt: snapshot.publishedAt, trainings: snapshot.trainings.length });
-  return cached;
-}
-
-/** One load at a time: concurrent requests share it. */
-function currentIndex(): Promise<typeof cached> {
-  loading ??= latestIndex().finally(() => { loading = undefined; });
-  return loading;
+/** One refresh at a time: concurrent requests share it. */
+function refresh(): Promise<{ published: boolean }> {
+  refreshing ??= catalogue.refresh().then((result) => {
+    if (result.reindexed > 0) logger.info('Catalogue shards indexed', { shards: result.reindexed, trainings: catalogue.count(), publishedAt: catalogue.publishedAt() });
+    return result;
+  }).finally(() => { refreshing = undefined; });
+  return refreshing;
 }
 
 /** The search's cursor: the offset into the ranked hits (functions/http/cursor.ts). */
@@ -43,21 +35,19 @@ export const handler = apiHandler([
   implement(searchTrainings, async ({ query }) => {
     const offset = query.cursor === undefined ? 0 : searchCursor.decode(query.cursor).o;
     const limit = query.limit === undefined ? DEFAULT_TRAININGS_PAGE : Number(query.limit);
-    const current = await currentIndex();
-    if (current === undefined) {
+    if (!(await refresh()).published) {
       const empty: TrainingSearchResponse = { items: [], total: 0, nextCursor: null, publishedAt: null };
       return { status: 200, body: empty };
     }
-    const hits = search(current.index, {
+    const hits = catalogue.search({
       q: query.q, group: query.group, provider: query.provider, size: query.size,
       blended: query.blended === undefined ? undefined : query.blended === 'true', chequeCategory: query.chequeCategory,
     });
-    const page = hits.slice(offset, offset + limit);
     const body: TrainingSearchResponse = {
-      items: page.map((doc) => current.index.trainings[doc] as TrainingSearchResponse['items'][number]),
+      items: hits.slice(offset, offset + limit),
       total: hits.length,
       nextCursor: offset + limit < hits.length ? searchCursor.encode({ o: offset + limit }) : null,
-      publishedAt: current.publishedAt,
+      publishedAt: catalogue.publishedAt(),
     };
     return { status: 200, body, headers: { 'cache-control': 'public, max-age=30' } };
   }),

@@ -1,14 +1,17 @@
 /**
  * Object keys of the catalogue bucket: the one source for the republisher, the API, the local site
  * builder and the CDK app (the build trigger and the build service's read permission). No SDK import,
- * so the CDK app can take it.
+ * so the CDK app can take it. Layout: docs/decisions/0015-catalogue-shards.md.
  */
-import { catalogueBucket } from '../storage/definitions';
 
-/** The published snapshot: the input of the site build and of the open-data API. */
-export const LATEST_SNAPSHOT_KEY = 'snapshots/latest.json';
+/** The head: sequence, per-shard sequences and the change feed (shared/catalogue/shards.ts). Writing it is the last step of a change. */
+export const CATALOGUE_HEAD_KEY = 'catalogue/head.json';
 
-/** Timestamped copies expire (the bucket definition's lifecycle rule is on this prefix). */
-export const SNAPSHOT_HISTORY_PREFIX = catalogueBucket.expirePrefix;
+export const CATALOGUE_SHARD_PREFIX = 'catalogue/shards/';
 
-export const snapshotCopyKey = (publishedAt: string) => `${SNAPSHOT_HISTORY_PREFIX}${publishedAt.replace(/[:]/g, '-')}.json`;
+/** One shard's published records. */
+export const shardKey = (shard: string) => `${CATALOGUE_SHARD_PREFIX}${shard}.json`;
+
+/** The open-data downloads, exported from the shards (debounced, multipart). */
+export const OPEN_DATA_PREFIX = 'open-data/';
+export const openDataKeys = { json: `${OPEN_DATA_PREFIX}catalogus.json`, csv: `${OPEN_DATA_PREFIX}catalogus.csv` } as const;

@@ -1,6 +1,9 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import * as z from 'zod';
-import { publishCatalogue } from '../catalogue/publish';
+import { applyRegistrationChanges, isCataloguePublished, rebuildCatalogue } from '../catalogue/publish';
+import { s3CatalogueStore } from '../catalogue/s3-store';
+import { registrationChanges } from '../catalogue/stream-changes';
+import { publishableRegistrations } from '../catalogue/table-source';
 import { baseEnv, parseEnv } from '../config/env';
 import { logger } from '../observability/logger';
 
@@ -9,32 +12,22 @@ const env = parseEnv(baseEnv.extend({
   CATALOGUE_BUCKET: z.string().min(1),
 }));
 
-/** Worst-case rounding of a stream record's ApproximateCreationDateTime, in seconds. */
-const CREATION_TIME_PRECISION_S = 60;
-
 /**
- * Republishes the catalogue on every registration change (approved, stopped, replaced, removed, …):
- * rebuilds the snapshot from the registrations and writes it to the catalogue bucket. The event
- * source batches changes that arrive close together (batching window), and a batch whose changes a
- * newer snapshot already contains is skipped. The site build is started by the new snapshot object
- * (S3 event → build service in AWS; the local site builder watches it), never from here.
- * A failure throws, so the stream retries the batch: no change is lost.
+ * Publishes every registration change (approved, stopped, replaced, removed, …) from the stream's
+ * images into the catalogue's shards and head (functions/catalogue/publish.ts): no table read. The
+ * first change ever (no head yet) rebuilds the whole catalogue from the table instead. The site updater
+ * and the API follow the head. A failure throws, so the stream retries the batch: no change is lost
+ * (re-applying a batch is a no-op on the shards).
  */
 export async function handler(event: DynamoDBStreamEvent): Promise<void> {
-  const times = event.Records
-    .map((r) => r.dynamodb?.ApproximateCreationDateTime)
-    .filter((t): t is number => typeof t === 'number');
-  // ApproximateCreationDateTime is rounded down (to the second in AWS, to the minute in DynamoDB Local):
-  // the change happened before the next minute at the latest.
-  const newestChangeAt = times.length === event.Records.length && times.length > 0 ? (Math.max(...times) + CREATION_TIME_PRECISION_S) * 1000 : undefined;
-  const result = await publishCatalogue({
-    table: env.TABLE_NAME,
-    bucket: env.CATALOGUE_BUCKET,
-    now: new Date(),
-    ...(newestChangeAt !== undefined ? { newestChangeAt } : {}),
-  });
-  for (const bad of result.rejected) {
+  const store = s3CatalogueStore(env.CATALOGUE_BUCKET);
+  const now = new Date();
+  const { changes, unreadable } = registrationChanges(event.Records, now);
+  const result = await isCataloguePublished(store)
+    ? await applyRegistrationChanges(store, changes, now)
+    : await rebuildCatalogue(store, publishableRegistrations(env.TABLE_NAME, (bad) => unreadable.push(bad)), now, now);
+  for (const bad of [...unreadable, ...result.rejected]) {
     logger.error('Registration left out of the catalogue: it fails the published-record schema', { odbNumber: bad.odbNumber, problems: bad.problems.slice(0, 10) });
   }
-  logger.info('Catalogue republished', { outcome: result.outcome, changes: event.Records.length, count: result.count, ms: result.ms, publishedAt: result.publishedAt });
+  logger.info('Catalogue republished', { outcome: result.outcome, changes: event.Records.length, changed: result.changed.length, shardsWritten: result.shardsWritten, seq: result.seq, count: result.count, ms: result.ms });
 }

@@ -79,7 +79,7 @@ export function buildPlatform(app: App, options: { nag?: boolean } = {}): Platfo
   });
   const catalogue = storage.buckets.get('catalogue');
   if (!catalogue) throw new Error('The site build needs the catalogue bucket');
-  const site = new SiteStack(app, name('Site'), { ...props('catalogue site: CloudFront, site bucket, build service'), config, catalogueBucket: catalogue.bucket, apiUrl: apiEdge.url, logRetention, alarmTopic: monitoring.alarmTopic });
+  const site = new SiteStack(app, name('Site'), { ...props('catalogue site: CloudFront, site bucket, build service'), config, catalogueBucket: catalogue.bucket, catalogueBucketArnExport: catalogue.arnExport, apiUrl: apiEdge.url, logRetention, alarmTopic: monitoring.alarmTopic });
   const jobs = new JobsStack(app, name('Jobs'), shared, props('scheduled jobs'));
   const streams = new StreamsStack(app, name('Streams'), { ...shared, siteBuild: site.buildProject }, props('table stream consumers'));
 

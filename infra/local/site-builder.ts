@@ -1,13 +1,16 @@
 /**
- * The local stand-in for the build service (CodeBuild in AWS): watches `snapshots/latest.json` in the
- * S3 emulator (HeadObject ETag, about every second), and when it changed downloads it, builds the site
- * (site/build.ts: Astro + Pagefind) into a fresh directory under `<dataDir>/site/builds/`, and swaps it
- * in atomically: `<dataDir>/site/current` is a symlink, replaced by rename.
+ * The local stand-in for the build service (CodeBuild in AWS): watches the catalogue's head
+ * (`catalogue/head.json`, shared/catalogue/shards.ts) in the S3 emulator (HeadObject ETag, about every
+ * second), and when it changed reads only the shards changed since the live build
+ * (functions/catalogue/site-input.ts), builds the site (site/build.ts: an incremental update from the
+ * live build, else Astro + Pagefind in full) into a fresh directory under `<dataDir>/site/builds/`, and
+ * swaps it in atomically: `<dataDir>/site/current` is a symlink, replaced by rename.
  *
- * - A snapshot that arrives during a build is picked up by the first poll after it: exactly one next
- *   build, with the latest snapshot (the ones in between are never built, and never lost).
- * - A failed build is logged and keeps the previous site online; the same snapshot is not retried
- *   (the next snapshot is).
+ * - A head that moves during a build is picked up by the first poll after it: exactly one next
+ *   build, with every change since the live build (the heads in between are never built, and no
+ *   change is lost: the shards changed since the live build's sequence are read).
+ * - A failed build is logged and keeps the previous site online; the same head is not retried
+ *   (the next one is).
  * - `<dataDir>/site/status.json` tells what is live and what is building (for tests and the bench).
  * - A superseded build stays in builds/ for a grace period (`supersededGraceMs`, default 2 minutes):
  *   a request that resolved the live build just before a swap (site-server.ts resolves it once per
@@ -15,15 +18,23 @@
  *   deleted in the background while no build runs, never on the path from a new snapshot to a live
  *   site: deleting a 10k-training build (~20k files) took ~6 s.
  */
-import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { LATEST_SNAPSHOT_KEY } from '../../functions/catalogue/store';
+import { CATALOGUE_HEAD_KEY } from '../../functions/catalogue/keys';
+import { s3CatalogueStore } from '../../functions/catalogue/s3-store';
+import { currentOpenData, exportOpenData } from '../../functions/catalogue/open-data';
+import { assembleCatalogue } from '../../functions/catalogue/site-input';
+import type { CatalogueSnapshot, PublishedTraining } from '../../shared/catalogue/published-training';
 import type { BuildSiteOptions, BuildSiteResult, PublishSiteOptions, PublishSiteResult } from '../../site/build';
 
 export interface SiteBuildInfo {
+  /** ETag and sequence of the catalogue head the build is of. */
   etag: string;
+  seq?: number;
+  /** Shards read for this build (all without a live build; else those changed since it). */
+  shardsRead?: number;
   publishedAt: string | null;
   trainings: number;
   /** When the build started and was live (ISO). */
@@ -37,6 +48,8 @@ export interface SiteBuildInfo {
 
 export interface SiteStatus {
   state: 'waiting' | 'building' | 'idle';
+  /** The open-data downloads in the bucket: the head sequence they are of, and when they were exported. */
+  openData?: { seq: number; at: string; ms: number } | null;
   current: SiteBuildInfo | null;
   building: SiteBuildInfo | null;
   lastError: { etag: string; message: string; at: string } | null;
@@ -58,6 +71,12 @@ export interface SiteBuilderOptions {
   publish?: (options: PublishSiteOptions) => Promise<PublishSiteResult>;
   /** How long a superseded build stays readable after the swap (default 120 000 ms). */
   supersededGraceMs?: number;
+  /**
+   * The open-data downloads (functions/catalogue/open-data.ts) are exported from the live build's
+   * catalogue when the builder is idle, at most once per this interval (default 300 000 ms; the first
+   * export right after the first live build), so they are at most this much (plus one export) behind.
+   */
+  openDataIntervalMs?: number;
 }
 
 export const siteDir = (dataDir: string) => join(dataDir, 'site');
@@ -77,6 +96,7 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
   const buildsDir = join(root, 'builds');
   const trashDir = join(root, 'trash');
   const current = currentSiteDir(options.dataDir);
+  const store = s3CatalogueStore(options.bucket, options.s3);
   const previous = readSiteStatus(options.dataDir);
   const status: SiteStatus = {
     state: 'waiting',
@@ -151,17 +171,27 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
   const liveTarget = async () => (await readlink(current).catch(() => '')).split(/[\\/]/)[1] ?? '';
 
   async function buildLatest(): Promise<void> {
-    const object = await options.s3.send(new GetObjectCommand({ Bucket: options.bucket, Key: LATEST_SNAPSHOT_KEY }));
-    const etag = object.ETag ?? '';
-    const text = (await object.Body?.transformToString('utf-8')) ?? '';
-    let publishedAt: string | null = null;
-    let trainings = 0;
-    try {
-      const parsed = JSON.parse(text) as { publishedAt?: string; trainings?: unknown[] };
-      publishedAt = parsed.publishedAt ?? null;
-      trainings = parsed.trainings?.length ?? 0;
-    } catch { /* the build reports the bad snapshot */ }
-    const info: SiteBuildInfo = { etag, publishedAt, trainings, startedAt: new Date().toISOString() };
+    // From the live build's catalogue (its sequence and trainings), only the shards changed since are read.
+    const live = await liveTarget();
+    const liveCatalogue = join(buildsDir, live, 'catalogue.json');
+    let previous: { seq: number; trainings: PublishedTraining[] } | undefined;
+    if (live !== '' && status.current?.seq !== undefined && existsSync(liveCatalogue)) {
+      const parsed = JSON.parse(await readFile(liveCatalogue, 'utf8')) as { trainings: PublishedTraining[] };
+      previous = { seq: status.current.seq, trainings: parsed.trainings };
+    }
+    const assembled = await assembleCatalogue(store, previous);
+    if (assembled === null) return;
+    if (previous !== undefined && status.current !== null && assembled.shardsRead === 0) {
+      // The head moved without a shard changing since the live build.
+      status.current = { ...status.current, etag: assembled.headEtag, seq: assembled.head.seq };
+      await saveStatus();
+      return;
+    }
+    const etag = assembled.headEtag;
+    const publishedAt = assembled.snapshot.publishedAt;
+    const trainings = assembled.snapshot.trainings.length;
+    const text = JSON.stringify(assembled.snapshot);
+    const info: SiteBuildInfo = { etag, seq: assembled.head.seq, shardsRead: assembled.shardsRead, publishedAt, trainings, startedAt: new Date().toISOString() };
     status.state = 'building';
     status.building = info;
     await saveStatus();
@@ -172,7 +202,7 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
     const cataloguePath = join(workDir, 'catalogue.json');
     await writeFile(cataloguePath, text);
     const started = performance.now();
-    options.log(`site: building ${trainings} trainings (snapshot ${publishedAt ?? '?'})…`);
+    options.log(`site: building ${trainings} trainings (catalogue #${assembled.head.seq}, ${assembled.shardsRead} shards read)…`);
     try {
       const onProgress = (message: string) => options.log(`site:   ${message}`);
       let result: BuildSiteResult & { mode?: 'update' | 'full' };
@@ -212,13 +242,43 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
     }
   }
 
+  // Open-data downloads: debounced, off the path from a change to a live page (see openDataIntervalMs).
+  const openDataIntervalMs = options.openDataIntervalMs ?? 300_000;
+  let exported: { seq: number; at: number } | null | undefined;
+  let exporting: Promise<void> | undefined;
+  const maybeExportOpenData = () => {
+    const live = status.current;
+    if (exporting !== undefined || live === null || live.seq === undefined || stopped) return;
+    exporting = (async () => {
+      let last = exported;
+      if (last === undefined) {
+        const found = await currentOpenData(options.s3, options.bucket);
+        last = found === null ? null : { seq: found.seq, at: 0 };
+        exported = last;
+      }
+      if (last?.seq === live.seq) return;
+      if (last !== null && last.at > Date.now() - openDataIntervalMs) return;
+      const target = await liveTarget();
+      const started = performance.now();
+      const snapshot = JSON.parse(await readFile(join(buildsDir, target, 'catalogue.json'), 'utf8')) as CatalogueSnapshot;
+      await exportOpenData(options.s3, options.bucket, snapshot, live.seq as number);
+      const ms = Math.round(performance.now() - started);
+      exported = { seq: live.seq as number, at: Date.now() };
+      status.openData = { seq: exported.seq, at: new Date(exported.at).toISOString(), ms };
+      await saveStatus();
+      options.log(`site: open-data downloads exported (${snapshot.trainings.length} trainings, catalogue #${exported.seq}) in ${seconds(ms)}`);
+    })().catch((error: unknown) => {
+      options.log(`site: open-data export failed (retried later): ${error instanceof Error ? error.message : String(error)}`);
+    }).finally(() => { exporting = undefined; });
+  };
+
   const loop = (async () => {
     await saveStatus().catch(() => undefined);
     emptyTrash(); // left over from a stopped or crashed builder
     while (!stopped) {
       let busy = false;
       try {
-        const head = await options.s3.send(new HeadObjectCommand({ Bucket: options.bucket, Key: LATEST_SNAPSHOT_KEY }))
+        const head = await options.s3.send(new HeadObjectCommand({ Bucket: options.bucket, Key: CATALOGUE_HEAD_KEY }))
           .catch((error: { $metadata?: { httpStatusCode?: number } }) => {
             if (error.$metadata?.httpStatusCode === 404) return undefined;
             throw error;
@@ -230,11 +290,12 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
           await buildLatest();
         }
       } catch (error) {
-        if (!warnedUnreachable && !stopped) options.log(`site: cannot read the catalogue snapshot: ${error instanceof Error ? error.message : String(error)}`);
+        if (!warnedUnreachable && !stopped) options.log(`site: cannot read the catalogue: ${error instanceof Error ? error.message : String(error)}`);
         warnedUnreachable = true;
       }
       if (!busy) {
         await discardExpired().catch(() => undefined);
+        maybeExportOpenData();
         const waiting = idleResolvers;
         idleResolvers = [];
         waiting.forEach((resolve) => resolve());
@@ -252,6 +313,7 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
       stopped = true;
       await Promise.race([loop, sleep(5_000)]);
       await emptying;
+      await exporting;
     },
   };
 }

@@ -2,12 +2,16 @@
  * The local static server of the public site (CloudFront + S3 in AWS): serves `<dataDir>/site/current`
  * (the live build, a symlink the site builder swaps) on 127.0.0.1:SITE_PORT. `/x/` → `/x/index.html`,
  * `/x` → 301 `/x/`, unknown paths → the site's 404 page. While no build exists yet it answers with a
- * short Dutch page that refreshes itself.
+ * short Dutch page that refreshes itself. The open-data downloads (`/open-data/catalogus.json`, `.csv`)
+ * come from the catalogue bucket, where the site builder exports them (functions/catalogue/open-data.ts).
  */
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Stats } from 'node:fs';
 import { open, realpath, type FileHandle } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Readable } from 'node:stream';
+import { openDataKeys } from '../../functions/catalogue/keys';
 import { extname, join, normalize, sep } from 'node:path';
 import { siteContentSecurityPolicy } from '../../shared/catalogue/site-security';
 import { guardRequests } from './request-guard';
@@ -95,16 +99,47 @@ export interface SiteServer {
   stop(): Promise<void>;
 }
 
+/** Where the open-data downloads are read from (the bucket the site builder exports them to). */
+export interface OpenDataSource { s3: S3Client; bucket: string }
+
 /** The live site of the local stack: `<dataDir>/site/current`, swapped by the site builder. */
-export function startSiteServer(options: { dataDir: string; port: number; host?: string; log?: (line: string) => void }): Promise<SiteServer> {
-  return serveSite({ root: currentSiteDir(options.dataDir), port: options.port, ...(options.host ? { host: options.host } : {}), ...(options.log ? { log: options.log } : {}) });
+export function startSiteServer(options: { dataDir: string; port: number; host?: string; log?: (line: string) => void; openData?: OpenDataSource }): Promise<SiteServer> {
+  return serveSite({
+    root: currentSiteDir(options.dataDir), port: options.port,
+    ...(options.host ? { host: options.host } : {}), ...(options.log ? { log: options.log } : {}), ...(options.openData ? { openData: options.openData } : {}),
+  });
+}
+
+const openDataPaths = new Map(Object.values(openDataKeys).map((key) => [`/${key}`, key]));
+
+/** Streams an open-data download from the bucket; false when it is not (yet) there. */
+async function sendOpenData(req: IncomingMessage, res: ServerResponse, source: OpenDataSource, key: string): Promise<boolean> {
+  const object = await source.s3.send(new GetObjectCommand({ Bucket: source.bucket, Key: key })).catch((error: { $metadata?: { httpStatusCode?: number } }) => {
+    if (error.$metadata?.httpStatusCode === 404) return undefined;
+    throw error;
+  });
+  if (object?.Body === undefined) return false;
+  res.writeHead(200, {
+    'content-type': object.ContentType ?? 'application/octet-stream',
+    ...(object.ContentLength === undefined ? {} : { 'content-length': object.ContentLength }),
+    'cache-control': object.CacheControl ?? 'no-cache',
+    ...(object.LastModified ? { 'last-modified': object.LastModified.toUTCString() } : {}),
+  });
+  const body = object.Body as Readable;
+  if (req.method === 'HEAD') {
+    body.destroy();
+    res.end();
+  } else {
+    await new Promise<void>((resolve, reject) => { body.pipe(res).on('finish', resolve).on('error', reject); body.on('error', reject); });
+  }
+  return true;
 }
 
 /**
  * Serves a built site from `root` (a folder, or a symlink resolved once per request so a swap during
  * a request cannot mix two builds). Also used by the browser tests to serve a build they made.
  */
-export async function serveSite(options: { root: string; port: number; host?: string; log?: (line: string) => void; contentSecurityPolicy?: string }): Promise<SiteServer> {
+export async function serveSite(options: { root: string; port: number; host?: string; log?: (line: string) => void; contentSecurityPolicy?: string; openData?: OpenDataSource }): Promise<SiteServer> {
   const current = options.root;
   const csp = options.contentSecurityPolicy ?? LOCAL_SITE_CSP;
   const server: Server = createServer(guardRequests('site', async (req, res) => {
@@ -131,6 +166,8 @@ export async function serveSite(options: { root: string; port: number; host?: st
       res.writeHead(400).end();
       return;
     }
+    const openDataKey = openDataPaths.get(pathname);
+    if (openDataKey !== undefined && options.openData !== undefined && await sendOpenData(req, res, options.openData, openDataKey)) return;
     const file = normalize(join(base, pathname));
     if (!file.startsWith(base) && `${file}${sep}` !== base) {
       res.writeHead(400).end();

@@ -175,7 +175,7 @@ export async function startLocalStack(options: StackOptions): Promise<RunningSta
     // The public site: the local build service (watches the catalogue snapshot) and the static server.
     const siteBuilder = startSiteBuilder({ dataDir, bucket: handlerEnv.CATALOGUE_BUCKET as string, s3: s3Client, log });
     stops.push(() => siteBuilder.stop());
-    const siteServer = await startSiteServer({ dataDir, port: ports.site });
+    const siteServer = await startSiteServer({ dataDir, port: ports.site, openData: { s3: s3Client, bucket: handlerEnv.CATALOGUE_BUCKET as string } });
     stops.push(() => siteServer.stop());
     await seedDemoIfEmpty(handlerEnv.TABLE_NAME as string, log);
 

@@ -33,6 +33,9 @@ export function trainingCsvRow(t: PublishedTraining): string {
   ].map(csvCell).join(',');
 }
 
+/** The first line: the BOM and the column names. */
+export const csvHeader = `\uFEFF${csvColumns.join(',')}\r\n`;
+
 export function catalogueCsv(trainings: readonly PublishedTraining[]): string {
-  return `\uFEFF${csvColumns.join(',')}\r\n${trainings.map(trainingCsvRow).join('\r\n')}\r\n`;
+  return `${csvHeader}${trainings.map((t) => `${trainingCsvRow(t)}\r\n`).join('')}`;
 }

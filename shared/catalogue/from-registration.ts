@@ -110,21 +110,42 @@ export interface CatalogueBuild {
  * out and reported instead of blocking every other change. Sorted by ODB number, so the same data gives
  * the same bytes. Throws when the snapshot as a whole is invalid (e.g. a duplicate ODB number).
  */
+export type RecordOutcome =
+  | { kind: 'published'; record: PublishedTraining }
+  | { kind: 'unpublished' }
+  | { kind: 'rejected'; rejected: RejectedRegistration };
+
+/**
+ * What one registration publishes on `today`: its validated record, nothing (not published: stopped,
+ * removed, not yet valid, …), or a rejection (it should be published but fails the strict schema: left
+ * out and reported, so one bad record does not block every other change).
+ */
+export function publishedRecord(reg: RegistrationLike, today: IsoDate): RecordOutcome {
+  let candidate: PublishedTraining;
+  try {
+    if (!isPublished(reg, today)) return { kind: 'unpublished' };
+    candidate = toPublishedTraining(reg);
+  } catch (error) {
+    return { kind: 'rejected', rejected: { odbNumber: String(reg.odbNumber), problems: [`(record): ${error instanceof Error ? error.message : String(error)}`] } };
+  }
+  const parsed = PublishedTraining.safeParse(candidate);
+  if (parsed.success) return { kind: 'published', record: parsed.data };
+  return { kind: 'rejected', rejected: { odbNumber: reg.odbNumber, problems: parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`) } };
+}
+
+/**
+ * The catalogue snapshot published at `publishedAt` from all candidate registrations (typically the
+ * `active` and `replaced` ones). Each record is checked with the strict schema (`publishedRecord`).
+ * Sorted by ODB number, so the same data gives the same bytes. Throws when the snapshot as a whole is
+ * invalid (e.g. a duplicate ODB number).
+ */
 export function buildCatalogue(registrations: Iterable<RegistrationLike>, publishedAt: string, today: IsoDate): CatalogueBuild {
   const trainings: PublishedTraining[] = [];
   const rejected: RejectedRegistration[] = [];
   for (const reg of registrations) {
-    let candidate: PublishedTraining;
-    try {
-      if (!isPublished(reg, today)) continue;
-      candidate = toPublishedTraining(reg);
-    } catch (error) {
-      rejected.push({ odbNumber: String(reg.odbNumber), problems: [`(record): ${error instanceof Error ? error.message : String(error)}`] });
-      continue;
-    }
-    const parsed = PublishedTraining.safeParse(candidate);
-    if (parsed.success) trainings.push(parsed.data);
-    else rejected.push({ odbNumber: reg.odbNumber, problems: parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`) });
+    const outcome = publishedRecord(reg, today);
+    if (outcome.kind === 'published') trainings.push(outcome.record);
+    else if (outcome.kind === 'rejected') rejected.push(outcome.rejected);
   }
   // A replaced registration whose successor is not (or no longer) published keeps its number but
   // points nowhere; the site then shows the number without a link.

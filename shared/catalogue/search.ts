@@ -136,8 +136,6 @@ export interface SearchIndex {
   byOdbNumber: Map<string, number>;
   /** Training indexes sorted by title (Dutch collation), for browsing without a query. */
   byTitle: number[];
-  /** Training index → position in `byTitle`. */
-  titleRank: Int32Array;
 }
 
 export function buildSearchIndex(trainings: readonly PublishedTraining[]): SearchIndex {
@@ -159,13 +157,8 @@ export function buildSearchIndex(trainings: readonly PublishedTraining[]): Searc
   });
   const vocabulary = [...perStem.keys()].sort();
   const postings = vocabulary.map((w) => perStem.get(w) as Map<number, number>);
-  const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
-  const byTitle = trainings.map((_, i) => i).sort((a, b) =>
-    collator.compare((trainings[a] as PublishedTraining).title, (trainings[b] as PublishedTraining).title)
-    || ((trainings[a] as PublishedTraining).odbNumber < (trainings[b] as PublishedTraining).odbNumber ? -1 : 1));
-  const titleRank = new Int32Array(trainings.length);
-  byTitle.forEach((doc, position) => { titleRank[doc] = position; });
-  return { trainings, vocabulary, postings, byOdbNumber, byTitle, titleRank };
+  const byTitle = trainings.map((_, i) => i).sort((a, b) => compareByTitle(trainings[a] as PublishedTraining, trainings[b] as PublishedTraining));
+  return { trainings, vocabulary, postings, byOdbNumber, byTitle };
 }
 
 /** First index in the sorted vocabulary whose stem is >= `prefix`. */
@@ -201,40 +194,78 @@ export interface SearchQuery extends SearchFilters {
   q?: string | undefined;
 }
 
-/** All matching training indexes, best first (by title without a keyword). */
-export function search(index: SearchIndex, query: SearchQuery): number[] {
+/** A training in a catalogue kept as several indexes (one per shard, shared/catalogue/shards.ts). */
+export interface Hit {
+  shard: number;
+  doc: number;
+}
+
+const titleCollator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+const trainingOf = (indexes: readonly SearchIndex[], hit: Hit) => (indexes[hit.shard] as SearchIndex).trainings[hit.doc] as PublishedTraining;
+
+/** By title (Dutch collation), then ODB number: the browse order and the tie-break of equal scores. */
+export function compareByTitle(a: PublishedTraining, b: PublishedTraining): number {
+  return titleCollator.compare(a.title, b.title) || (a.odbNumber < b.odbNumber ? -1 : a.odbNumber > b.odbNumber ? 1 : 0);
+}
+
+/** Every training of the indexes in title order (merge of each index's own order). */
+export function titleOrder(indexes: readonly SearchIndex[]): Hit[] {
+  const all: Hit[] = indexes.flatMap((index, shard) => index.byTitle.map((doc) => ({ shard, doc })));
+  return all.sort((a, b) => compareByTitle(trainingOf(indexes, a), trainingOf(indexes, b)));
+}
+
+/**
+ * All matching trainings of a catalogue kept as several indexes, best first (by title without a
+ * keyword). `order`: every training in title order (`titleOrder`), computed by the caller once per
+ * version of the indexes (browsing needs it).
+ */
+export function searchShards(indexes: readonly SearchIndex[], query: SearchQuery, order: () => readonly Hit[]): Hit[] {
   const parsed = parseQuery(query.q);
   const statuses = statusesFor(parsed);
-  const keep = (doc: number) => {
-    const t = index.trainings[doc] as PublishedTraining;
+  const keep = (hit: Hit) => {
+    const t = trainingOf(indexes, hit);
     return statuses.includes(t.status) && passesFilters(t, query);
   };
-  if (parsed.kind === 'browse') return index.byTitle.filter(keep);
+  if (parsed.kind === 'browse') return order().filter(keep);
   if (parsed.kind === 'odb') {
-    const doc = index.byOdbNumber.get(parsed.odbNumber);
-    return doc !== undefined && keep(doc) ? [doc] : [];
+    for (let shard = 0; shard < indexes.length; shard++) {
+      const doc = (indexes[shard] as SearchIndex).byOdbNumber.get(parsed.odbNumber);
+      if (doc !== undefined) return keep({ shard, doc }) ? [{ shard, doc }] : [];
+    }
+    return [];
   }
   // A word that matches nothing in the whole catalogue is left out, as Pagefind does ("heftruck
   // zzzz" finds the heftruck trainings); when no word matches anything, nothing is found.
-  const perWord = parsed.words.map((word) => matchWord(index, word)).filter((scores) => scores.size > 0);
+  const perWord = parsed.words
+    .map((word) => indexes.map((index) => matchWord(index, word)))
+    .filter((perShard) => perShard.some((scores) => scores.size > 0));
   if (perWord.length === 0) return [];
-  let total: Map<number, number> | undefined;
-  for (const scores of perWord) {
-    if (total === undefined) total = scores;
-    else {
-      const next = new Map<number, number>();
-      for (const [doc, score] of scores) {
-        const before = total.get(doc);
-        if (before !== undefined) next.set(doc, before + score);
+  const hits: Array<{ hit: Hit; score: number }> = [];
+  indexes.forEach((_, shard) => {
+    let total: Map<number, number> | undefined;
+    for (const perShard of perWord) {
+      const scores = perShard[shard] as Map<number, number>;
+      if (total === undefined) total = scores;
+      else {
+        const next = new Map<number, number>();
+        for (const [doc, score] of scores) {
+          const before = total.get(doc);
+          if (before !== undefined) next.set(doc, before + score);
+        }
+        total = next;
       }
-      total = next;
+      if (total.size === 0) return;
     }
-    if (total.size === 0) return [];
-  }
-  return [...(total ?? new Map<number, number>())]
-    .filter(([doc]) => keep(doc))
-    .sort((a, b) => b[1] - a[1] || (index.titleRank[a[0]] ?? 0) - (index.titleRank[b[0]] ?? 0))
-    .map(([doc]) => doc);
+    for (const [doc, score] of total ?? []) if (keep({ shard, doc })) hits.push({ hit: { shard, doc }, score });
+  });
+  return hits
+    .sort((a, b) => b.score - a.score || compareByTitle(trainingOf(indexes, a.hit), trainingOf(indexes, b.hit)))
+    .map(({ hit }) => hit);
+}
+
+/** All matching training indexes of one index, best first (by title without a keyword). */
+export function search(index: SearchIndex, query: SearchQuery): number[] {
+  return searchShards([index], query, () => index.byTitle.map((doc) => ({ shard: 0, doc }))).map((hit) => hit.doc);
 }
 
 /** The site's Pagefind filter keys (the detail page's data-pagefind-filter), per filter; values are the codes. */

@@ -7,22 +7,24 @@
  *    build) picks up the snapshot from a real S3 emulator (fauxqs) and swaps the site in; wall time and
  *    peak memory (RSS of this process and, summed, of its child processes: Astro worker, Pagefind),
  *    sampled from /proc every 200 ms.
- * 3. one change → live (median of 5): one training gets a new title; time from writing the snapshot to the detail
- *    page AND Pagefind search showing it on the served site.
+ * 3. one change → live (median of 5): one registration gets a new title, published as the stream consumer
+ *    does (its new image → its shard → the head); time from the change to the detail page AND Pagefind
+ *    search showing it on the served site. Per-change DynamoDB/S3 work: `npm run bench -- catalogue-publish`.
  * 4. Chromium (Debian's): first query on a fresh profile and the next query — time from the last
  *    keystroke (Enter) to the results on screen, measured in the page, and bytes fetched (CDP).
  *
  * The catalogue API search is timed too (in process, index build and a query). More than 20 000
  * trainings needs --large (it takes minutes and GBs).
  */
-import { CompleteMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand, PutObjectCommand, S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { LATEST_SNAPSHOT_KEY } from '../../functions/catalogue/store';
+import { applyRegistrationChanges, publishTrainings } from '../../functions/catalogue/publish';
+import { s3CatalogueStore } from '../../functions/catalogue/s3-store';
 import { startS3 } from '../../infra/local/emulators/s3';
 import { freePort } from '../../infra/local/ports';
 import { demoTrainings } from '../../infra/local/seed/demo-trainings';
@@ -30,7 +32,6 @@ import { registrationFromDemo } from '../../infra/local/seed/registrations';
 import { startSiteBuilder } from '../../infra/local/site-builder';
 import { startSiteServer } from '../../infra/local/site-server';
 import { buildCatalogue } from '../../shared/catalogue/from-registration';
-import type { CatalogueSnapshot } from '../../shared/catalogue/published-training';
 import { buildSearchIndex, search } from '../../shared/catalogue/search';
 import { launchBrowser } from '../e2e/site/support';
 
@@ -154,27 +155,12 @@ const builder = startSiteBuilder({
   dataDir: work, bucket, s3, pollIntervalMs: 1000,
   log: (line) => { if (!line.startsWith('site:   ')) console.error(`  ${line}`); builds.push(line); },
 });
-/** Writes a snapshot; above 8 MiB as a multipart upload (fauxqs refuses bodies over 11 MiB, as toolchain.md notes). */
-async function put(s: CatalogueSnapshot): Promise<void> {
-  const body = Buffer.from(JSON.stringify(s));
-  const partSize = 8 * 1024 * 1024;
-  if (body.length <= partSize) {
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: LATEST_SNAPSHOT_KEY, Body: body, ContentType: 'application/json' }));
-    return;
-  }
-  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: LATEST_SNAPSHOT_KEY, ContentType: 'application/json' }));
-  const parts: Array<{ ETag: string; PartNumber: number }> = [];
-  for (let offset = 0, n = 1; offset < body.length; offset += partSize, n++) {
-    const part = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: LATEST_SNAPSHOT_KEY, UploadId, PartNumber: n, Body: body.subarray(offset, offset + partSize) }));
-    parts.push({ ETag: part.ETag ?? '', PartNumber: n });
-  }
-  await s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: LATEST_SNAPSHOT_KEY, UploadId, MultipartUpload: { Parts: parts } }));
-}
+const store = s3CatalogueStore(bucket, new S3Client({ endpoint: s3Server.endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, forcePathStyle: true }));
 
 const memory = memorySampler();
 started = performance.now();
-await put(snapshot);
-await until(async () => builder.status().current?.publishedAt === snapshot.publishedAt, 60 * 60_000, 200);
+const full = await publishTrainings(store, snapshot.trainings, new Date());
+await until(async () => builder.status().current?.seq === full.seq, 60 * 60_000, 200);
 const fullMs = performance.now() - started;
 const fullMemory = memory.stop();
 
@@ -182,18 +168,16 @@ const fullMemory = memory.stop();
 //    builder also has an old build to get rid of, as it has in steady use) ────────────────────────
 const browser = await launchBrowser();
 const page: Page = await browser.context.newPage();
-let current = snapshot;
 const changes: Array<{ pageLiveMs: number; oneChangeMs: number; found: boolean; mode: string }> = [];
 for (let round = 0; round < 5; round++) {
   const word = `benchwoord${Date.now().toString(36).replace(/\d/g, '')}${'abc'[round] ?? ''}`;
-  const changed = current.trainings[Math.floor(current.trainings.length / (2 + round))] ?? current.trainings[0];
+  const changed = snapshot.trainings[Math.floor(snapshot.trainings.length / (2 + round))] ?? snapshot.trainings[0];
   if (changed === undefined) throw new Error('empty catalogue');
-  const next: CatalogueSnapshot = {
-    publishedAt: new Date().toISOString(),
-    trainings: current.trainings.map((t) => (t === changed ? { ...t, title: `${t.title} ${word}` } : t)),
-  };
+  const reg = registrations.find((r) => r.odbNumber === changed.odbNumber);
+  if (reg === undefined) throw new Error(`no registration ${changed.odbNumber}`);
   started = performance.now();
-  await put(next);
+  const now = new Date();
+  await applyRegistrationChanges(store, [{ odbNumber: reg.odbNumber, registration: { ...reg, title: `${reg.title} ${word}` }, sourceAt: now.toISOString() }], now);
   let pageLiveMs = 0;
   await until(async () => {
     const html = await (await fetch(`${server.url}/opleidingen/${changed.odbNumber}/`)).text();
@@ -206,7 +190,6 @@ for (let round = 0; round < 5; round++) {
   const oneChangeMs = performance.now() - started;
   const found = (await page.locator('#results .odb').allTextContents()).includes(changed.odbNumber);
   changes.push({ pageLiveMs, oneChangeMs, found, mode: builder.status().current?.mode ?? '?' });
-  current = next;
   await builder.idle();
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -271,7 +254,7 @@ await rm(work, { recursive: true, force: true });
 const rows: Array<[string, string, string]> = [
   ['trainings (published records)', String(snapshot.trainings.length), ''],
   ['map + validate registrations → snapshot', fmtMs(mapMs), `${fmtKb(snapshotJson.length)} snapshot`],
-  ['full republish: snapshot → site live (Astro + Pagefind + swap)', fmtS(fullMs), 'target —'],
+  ['full republish: shards → site live (Astro + Pagefind + swap)', fmtS(fullMs), 'target —'],
   ['  peak RSS, child processes (Astro worker + Pagefind)', fmtMb(fullMemory.childrenMb), 'target ≤ 2 GB total'],
   ['  peak RSS, builder process', fmtMb(fullMemory.selfMb), ''],
   ['  peak RSS, total', fmtMb(fullMemory.totalMb), ''],

@@ -8,7 +8,7 @@ import { assertRouteAllowed } from '../../infra/cdk/stacks/api-stack';
 import { apiFunctionNames, apiRoutes } from '../../infra/routes';
 import { schedules } from '../../infra/schedules';
 import { streamConsumers } from '../../infra/stream-consumers';
-import { LATEST_SNAPSHOT_KEY } from '../../functions/catalogue/keys';
+import { CATALOGUE_HEAD_KEY } from '../../functions/catalogue/keys';
 import { cdkContext, refOf, resourcesOf, synthesize, type Synthesized } from './support';
 
 // One offline synthesis (no bundling, cdk-nag on) shared by every test of this file.
@@ -360,7 +360,7 @@ describe('site', () => {
     const rules = resourcesOf(s, 'AWS::Events::Rule').filter(({ resource }) => resource.Properties!.Targets?.some((t: { Arn: unknown }) => refOf(t.Arn) === project!.id));
     expect(rules).toHaveLength(1);
     const { EventPattern, Targets } = rules[0]!.resource.Properties!;
-    expect(EventPattern).toMatchObject({ 'source': ['aws.s3'], 'detail-type': ['Object Created'], 'detail': { object: { key: [LATEST_SNAPSHOT_KEY] } } });
+    expect(EventPattern).toMatchObject({ 'source': ['aws.s3'], 'detail-type': ['Object Created'], 'detail': { object: { key: [CATALOGUE_HEAD_KEY] } } });
     expect(Targets[0].DeadLetterConfig.Arn).toBeDefined();
     expect(Targets[0].RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
     const catalogue = resourcesOf(s, 'AWS::S3::Bucket').filter(({ resource }) => resource.Properties!.NotificationConfiguration?.EventBridgeConfiguration?.EventBridgeEnabled);

@@ -1,4 +1,4 @@
-import { Duration, IgnoreMode, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Duration, Fn, IgnoreMode, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods, CachePolicy, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType,
@@ -19,12 +19,14 @@ import type { DeployConfig } from '../config';
 import { repoRoot } from '../constructs/app-function';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
 import { accessLogBucket, secureBucketProps } from './storage-stack';
-import { LATEST_SNAPSHOT_KEY } from '../../../functions/catalogue/keys';
+import { CATALOGUE_HEAD_KEY, CATALOGUE_SHARD_PREFIX, openDataKeys } from '../../../functions/catalogue/keys';
 import { siteContentSecurityPolicy } from '../../../shared/catalogue/site-security';
 
 export interface SiteStackProps extends StackProps {
   config: DeployConfig;
   catalogueBucket: IBucket;
+  /** Export name of the catalogue bucket's ARN (storage stack): stable ids for the grant and its acknowledgement. */
+  catalogueBucketArnExport: string;
   apiUrl: string;
   logRetention: RetentionDays;
   alarmTopic: ITopic;
@@ -134,12 +136,11 @@ export class SiteStack extends Stack {
     const source = new Asset(this, 'SiteSource', { path: repoRoot, exclude: siteSourceExcludes, ignoreMode: IgnoreMode.GIT });
     const buildLogs = new LogGroup(this, 'BuildLogs', { retention: props.logRetention, removalPolicy: config.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY });
     this.buildProject = new Project(this, 'SiteBuild', {
-      description: 'Republishes the catalogue site from the published snapshot',
+      description: 'Republishes the catalogue site from the published catalogue (head + shards)',
       source: Source.s3({ bucket: source.bucket, path: source.s3ObjectKey }),
       environment: { buildImage: LinuxArmBuildImage.AMAZON_LINUX_2023_STANDARD_3_0, computeType: ComputeType.LARGE },
       environmentVariables: {
         CATALOGUE_BUCKET: { value: props.catalogueBucket.bucketName },
-        CATALOGUE_KEY: { value: LATEST_SNAPSHOT_KEY },
         SITE_BUCKET: { value: this.siteBucket.bucketName },
         DISTRIBUTION_ID: { value: this.distribution.distributionId },
         PUBLIC_API_URL: { value: props.apiUrl },
@@ -161,20 +162,22 @@ export class SiteStack extends Stack {
           build: {
             // A failing command stops the phase: nothing is synced, the previous site stays online.
             commands: [
-              'aws s3 cp "s3://$CATALOGUE_BUCKET/$CATALOGUE_KEY" /tmp/catalogue.json',
+              // The catalogue assembled from its shards; the open-data downloads exported into the site bucket (multipart).
+              'npx tsx site/assemble.ts --bucket "$CATALOGUE_BUCKET" --out /tmp/catalogue.json --open-data-bucket "$SITE_BUCKET"',
               'rm -rf /tmp/site && npx tsx site/build.ts --catalogue /tmp/catalogue.json --out /tmp/site',
               'test -f /tmp/site/index.html',
               // Hashed assets first (immutable), then pages and the search index; old files last.
               'if [ -d /tmp/site/_astro ]; then aws s3 sync /tmp/site/_astro "s3://$SITE_BUCKET/_astro" --cache-control "public,max-age=31536000,immutable"; fi',
               'aws s3 sync /tmp/site "s3://$SITE_BUCKET" --exclude "_astro/*" --cache-control "public,max-age=60"',
-              'aws s3 sync /tmp/site "s3://$SITE_BUCKET" --delete --size-only',
+              // The open-data downloads are not in the build output: never delete them.
+              `aws s3 sync /tmp/site "s3://$SITE_BUCKET" --delete --size-only --exclude "${openDataKeys.json}" --exclude "${openDataKeys.csv}"`,
               'aws cloudfront create-invalidation --distribution-id "$DISTRIBUTION_ID" --paths "/*"',
             ],
           },
         },
       }),
     });
-    // Every new snapshot (the republisher writes `LATEST_SNAPSHOT_KEY`) starts a build. With one build
+    // Every new catalogue head (the republisher writes `CATALOGUE_HEAD_KEY` after the shards) starts a build. With one build
     // at a time, a start during a running build fails and EventBridge retries it (up to 24 h), so a
     // change that arrives during a build is built next; what still fails lands in the dead-letter queue.
     const triggerDeadLetters = new DeadLetterQueue(this, 'BuildTriggerDeadLetters', { purpose: 'the site build trigger (new catalogue snapshot)', alarmTopic: props.alarmTopic });
@@ -183,7 +186,7 @@ export class SiteStack extends Stack {
       eventPattern: {
         source: ['aws.s3'],
         detailType: ['Object Created'],
-        detail: { bucket: { name: [props.catalogueBucket.bucketName] }, object: { key: [LATEST_SNAPSHOT_KEY] } },
+        detail: { bucket: { name: [props.catalogueBucket.bucketName] }, object: { key: [CATALOGUE_HEAD_KEY] } },
       },
       targets: [new CodeBuildProject(this.buildProject, { deadLetterQueue: triggerDeadLetters.queue, retryAttempts: 185, maxEventAge: Duration.hours(24) })],
     });
@@ -207,8 +210,13 @@ export class SiteStack extends Stack {
       id: 'AwsSolutions-CB4',
       reason: 'The build has no artifacts (it syncs the public site itself) and handles only public catalogue data; CodeBuild encrypts its logs with the AWS-managed key, a customer key would add a fixed monthly cost.',
     });
-    // Exactly the snapshot object, nothing else of the catalogue bucket.
-    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.catalogueBucket.arnForObjects(LATEST_SNAPSHOT_KEY)] }));
+    // Exactly the head and the shards, nothing else of the catalogue bucket.
+    const catalogueArn = Fn.importValue(props.catalogueBucketArnExport);
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [`${catalogueArn}/${CATALOGUE_HEAD_KEY}`, `${catalogueArn}/${CATALOGUE_SHARD_PREFIX}*`] }));
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${props.catalogueBucketArnExport}/${CATALOGUE_SHARD_PREFIX}*]`,
+      reason: 'Read-only: the catalogue shards (256 objects catalogue/shards/00.json … ff.json), too many to list in a policy; nothing else of the catalogue bucket but its head.',
+    });
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.siteBucket.bucketArn] }));
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [this.siteBucket.arnForObjects('*')] }));
     role.addToPrincipalPolicy(new PolicyStatement({

@@ -26,9 +26,3 @@ export function formatSize(t: PublishedTraining): string {
   if (t.studyPoints !== null) parts.push(`${formatNumber(t.studyPoints)} studiepunten`);
   return parts.join(' · ');
 }
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${numberFormat.format(bytes / 1024)} kB`;
-  return `${numberFormat.format(bytes / 1024 / 1024)} MB`;
-}

@@ -6,12 +6,10 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCatalogue } from '../../../infra/local/seed/demo-trainings';
 import { buildSite } from '../../../site/build';
-import { csvColumns } from '../../../shared/catalogue/csv';
 import { formatKboNumber } from '../../../shared/catalogue/kbo-number';
 import {
   chequeCategoryLabels,
@@ -190,31 +188,6 @@ describe('detail pages', () => {
 });
 
 describe('open data', () => {
-  it('the JSON download is the snapshot', async () => {
-    const response = await fetch(`${server.url}/open-data/catalogus.json`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual(snapshot);
-  });
-
-  it('the CSV download parses to one row per training with the snapshot values', async () => {
-    const text = await (await fetch(`${server.url}/open-data/catalogus.csv`)).text();
-    const rows = parse(text, { bom: true }) as string[][];
-    expect(rows[0]).toEqual([...csvColumns]);
-    const body = rows.slice(1);
-    expect(body).toHaveLength(snapshot.trainings.length);
-    body.forEach((row, i) => {
-      const t = snapshot.trainings[i]!;
-      const record = Object.fromEntries(csvColumns.map((c, k) => [c, row[k]]));
-      expect(record).toMatchObject({
-        odbNumber: t.odbNumber, title: t.title, providerKbo: t.provider.kbo, providerName: t.provider.name,
-        validFrom: t.validFrom, stopDate: t.stopDate ?? '', status: t.status, replacedBy: t.replacedBy ?? '',
-        contactHours: t.contactHours === null ? '' : String(t.contactHours),
-        moduleOdbNumbers: t.modules.map((m) => m.odbNumber).join('|'),
-        competences: t.competences.join('|'), description: t.description, websiteUrl: t.websiteUrl,
-      });
-    });
-  });
-
   it('the open-data page shows the publication date, the downloads and the API', async () => {
     await page.goto(`${server.url}/open-data/`);
     expect(await page.locator(`time[datetime="${snapshot.publishedAt}"]`).count()).toBe(1);

@@ -3,17 +3,17 @@
  * build (and a failed build) is moved to `site/trash/` and deleted in the background, so `builds/`
  * holds only the live build and nothing piles up. Self-contained: its own S3 emulator and a fake build.
  */
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LATEST_SNAPSHOT_KEY } from '../../../functions/catalogue/store';
 import { startS3 } from '../../../infra/local/emulators/s3';
 import { freePort } from '../../../infra/local/ports';
 import { currentSiteDir, siteDir, startSiteBuilder } from '../../../infra/local/site-builder';
 import type { BuildSiteOptions } from '../../../site/build';
+import { labelOf, publishLabel } from '../../integration/catalogue/support';
 
 let dataDir: string;
 let s3Server: Awaited<ReturnType<typeof startS3>>;
@@ -26,7 +26,7 @@ const GRACE_MS = 3_000;
 
 /** Fake build: a few hundred files, so deleting a build is not instant. */
 async function fakeBuild({ cataloguePath, outDir }: BuildSiteOptions) {
-  const { publishedAt } = JSON.parse(await readFile(cataloguePath, 'utf8')) as { publishedAt: string };
+  const publishedAt = await labelOf(cataloguePath);
   for (let i = 0; i < 300; i++) {
     await mkdir(join(outDir, 'opleidingen', String(i)), { recursive: true });
     await writeFile(join(outDir, 'opleidingen', String(i), 'index.html'), `<p>${publishedAt}</p>`);
@@ -36,16 +36,13 @@ async function fakeBuild({ cataloguePath, outDir }: BuildSiteOptions) {
   return { pages: 301, ms: 1 };
 }
 
-const publish = (publishedAt: string) => s3.send(new PutObjectCommand({
-  Bucket: bucket, Key: LATEST_SNAPSHOT_KEY, Body: JSON.stringify({ publishedAt, trainings: [] }), ContentType: 'application/json',
-}));
-
-async function publishAndWait(publishedAt: string): Promise<void> {
-  await publish(publishedAt);
+/** Publishes a catalogue labelled `label` and waits until its build is live or failed. */
+async function publishAndWait(label: string): Promise<void> {
+  const { seq } = await publishLabel(bucket, s3, label);
   await expect.poll(() => {
     const status = builder.status();
-    return status.current?.publishedAt === publishedAt || status.lastError !== null && status.building === null
-      ? status.current?.publishedAt ?? null : undefined;
+    return status.current?.seq === seq || status.lastError !== null && status.building === null
+      ? status.current?.seq ?? null : undefined;
   }, { timeout: 20_000, interval: 50 }).not.toBeUndefined();
   await builder.idle();
 }

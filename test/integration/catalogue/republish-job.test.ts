@@ -1,32 +1,29 @@
 /**
  * The daily `republish-catalogue` job, in process, against this file's own table and bucket: it
- * publishes the catalogue as of the job's time, so a registration appears on its valid-from date and
- * leaves on its stop date although no record changed; a second run at the same time writes nothing.
+ * rebuilds the catalogue's shards as of the job's time, so a registration appears on its valid-from
+ * date and leaves on its stop date although no record changed; a second run at the same time writes
+ * nothing.
  */
+import type { S3Client } from '@aws-sdk/client-s3';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dynamo } from '../../../functions/adapters/aws-clients';
-import { readSnapshotText } from '../../../functions/catalogue/store';
 import type { JobResult } from '../../../functions/jobs/job-event';
 import { toRegistrationItem } from '../../../functions/registrations/store';
-import { CatalogueSnapshot } from '../../../shared/catalogue/published-training';
 import { uniqueKbo } from '../../support/ids';
 import { registration } from '../../unit/catalogue/registration-fixture';
-import { isolatedCatalogue } from './support';
+import { isolatedCatalogue, publishedCatalogue } from './support';
 
 let table: string;
 let bucket: string;
+let s3: S3Client;
 let handler: (event: unknown) => Promise<JobResult>;
 
 const run = (time: string) => handler({ job: 'republish-catalogue', time });
-async function published(): Promise<string[]> {
-  const read = await readSnapshotText(bucket);
-  if (read.status !== 'read') return [];
-  return CatalogueSnapshot.parse(JSON.parse(read.text)).trainings.map((t) => t.odbNumber);
-}
+const published = async () => (await publishedCatalogue(bucket, s3))?.snapshot.trainings.map((t) => t.odbNumber) ?? [];
 
 beforeAll(async () => {
-  ({ table, bucket } = await isolatedCatalogue());
+  ({ table, bucket, s3 } = await isolatedCatalogue());
   handler = (await import('../../../functions/jobs/republish-catalogue')).handler;
 });
 afterAll(() => { vi.unstubAllEnvs(); });
@@ -40,7 +37,7 @@ describe('republish-catalogue job (daily)', () => {
     await dynamo().send(new PutCommand({ TableName: table, Item: toRegistrationItem(reg, 1, now.toISOString(), now) }));
 
     // Act + Assess
-    expect((await run('2031-03-08T23:20:00Z')).changed).toBe(1); // 9 March in Brussels: an empty catalogue is published
+    expect((await run('2031-03-08T23:20:00Z')).changed).toBe(0); // 9 March in Brussels: an empty catalogue is published
     expect(await published()).toEqual([]);
     expect((await run('2031-03-09T23:20:00Z')).changed).toBe(1); // 10 March: valid from today
     expect(await published()).toEqual(['ODB-A000201']);

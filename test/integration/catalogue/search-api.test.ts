@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from 'vitest';
-import { LATEST_SNAPSHOT_KEY, writeSnapshot } from '../../../functions/catalogue/store';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { publishTrainings } from '../../../functions/catalogue/publish';
+import { s3CatalogueStore } from '../../../functions/catalogue/s3-store';
 import { demoCatalogue } from '../../../infra/local/seed/demo-trainings';
 import { trainingSearchResponse, type TrainingSearchResponse } from '../../../shared/api/catalogue';
 import { sizeBucket, type CatalogueSnapshot, type PublishedTraining } from '../../../shared/catalogue/published-training';
@@ -16,6 +18,7 @@ import { isolatedCatalogue } from './support';
 type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string; headers: Record<string, string> }>;
 let handler: Handler;
 let bucket: string;
+let s3: S3Client;
 const snapshot: CatalogueSnapshot = demoCatalogue(150, 11, '2026-11-01T06:00:00.000Z');
 
 async function get(query: Record<string, string> = {}): Promise<{ status: number; body: TrainingSearchResponse & { errors?: Array<{ path: string }> } }> {
@@ -23,11 +26,10 @@ async function get(query: Record<string, string> = {}): Promise<{ status: number
   return { status: response.statusCode, body: JSON.parse(response.body) };
 }
 
-const publish = (s: CatalogueSnapshot) =>
-  writeSnapshot(bucket, s.publishedAt, JSON.stringify(s), { trainingsSha256: s.publishedAt, sourceReadAt: s.publishedAt, count: s.trainings.length });
+const publish = (s: CatalogueSnapshot) => publishTrainings(s3CatalogueStore(bucket, s3), s.trainings, new Date(s.publishedAt));
 
 beforeAll(async () => {
-  ({ bucket } = await isolatedCatalogue());
+  ({ bucket, s3 } = await isolatedCatalogue());
   handler = (await import('../../../functions/api/catalogue')).handler as unknown as Handler;
 });
 afterAll(() => { vi.unstubAllEnvs(); });
@@ -107,13 +109,12 @@ describe('GET /v1/trainings (in process, own bucket)', () => {
     expect(badCursor.body.errors?.[0]?.path).toBe('query.cursor');
   });
 
-  it('serves a new snapshot as soon as it is published (cache per ETag)', async () => {
+  it('serves a change as soon as it is published (only the changed shards are re-read)', async () => {
     const next: CatalogueSnapshot = { publishedAt: '2026-11-02T06:00:00.000Z', trainings: snapshot.trainings.slice(0, 10) };
     await publish(next);
     const { body } = await get({ limit: '100' });
     expect(body.publishedAt).toBe(next.publishedAt);
     expect(body.total).toBe(next.trainings.filter((t) => t.status === 'active').length);
-    expect(LATEST_SNAPSHOT_KEY).toBe('snapshots/latest.json');
   });
 });
 

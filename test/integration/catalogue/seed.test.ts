@@ -5,13 +5,13 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dynamo } from '../../../functions/adapters/aws-clients';
-import { publishCatalogue } from '../../../functions/catalogue/publish';
-import { readSnapshotText } from '../../../functions/catalogue/store';
+import { rebuildCatalogue } from '../../../functions/catalogue/publish';
+import { s3CatalogueStore } from '../../../functions/catalogue/s3-store';
+import { publishableRegistrations } from '../../../functions/catalogue/table-source';
 import { getRegistration } from '../../../functions/registrations/store';
 import { keys } from '../../../functions/storage/keys';
 import { hasNoRegistrations, seedRegistrations } from '../../../infra/local/seed/registrations';
-import { CatalogueSnapshot } from '../../../shared/catalogue/published-training';
-import { isolatedCatalogue, type IsolatedCatalogue } from './support';
+import { isolatedCatalogue, publishedCatalogue, type IsolatedCatalogue } from './support';
 
 let catalogue: IsolatedCatalogue;
 
@@ -25,14 +25,16 @@ describe('demo seed', () => {
     const now = new Date('2026-11-23T08:00:00Z');
     // Act
     const result = await seedRegistrations({ table: catalogue.table, count: 80, seed: 4, now });
-    const published = await publishCatalogue({ table: catalogue.table, bucket: catalogue.bucket, now });
+    const unreadable: unknown[] = [];
+    const published = await rebuildCatalogue(s3CatalogueStore(catalogue.bucket, catalogue.s3), publishableRegistrations(catalogue.table, (bad) => unreadable.push(bad)), now, now);
     // Assess
     expect(await hasNoRegistrations(catalogue.table)).toBe(false);
     expect(result.registrations).toBe(80);
     expect(published.rejected).toEqual([]);
-    const read = await readSnapshotText(catalogue.bucket);
-    if (read.status !== 'read') throw new Error('no snapshot');
-    const snapshot = CatalogueSnapshot.parse(JSON.parse(read.text));
+    expect(unreadable).toEqual([]);
+    const assembled = await publishedCatalogue(catalogue.bucket, catalogue.s3);
+    if (assembled === null) throw new Error('nothing published');
+    const snapshot = assembled.snapshot;
     expect(snapshot.trainings.length).toBeGreaterThan(50);
     expect(snapshot.trainings.length).toBeLessThanOrEqual(result.published);
     expect(snapshot.trainings.some((t) => t.modules.length > 0)).toBe(true);

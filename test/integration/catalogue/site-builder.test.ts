@@ -4,18 +4,16 @@
  * that writes one page (and can be held or made to fail), so the scheduling is tested in milliseconds;
  * the real Astro build runs in test/e2e/catalogue.
  */
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { LATEST_SNAPSHOT_KEY } from '../../../functions/catalogue/store';
 import { startSiteBuilder } from '../../../infra/local/site-builder';
 import { survivedRequestErrors } from '../../../infra/local/request-guard';
 import { startSiteServer, type SiteServer } from '../../../infra/local/site-server';
 import type { BuildSiteOptions } from '../../../site/build';
 import { eventually } from '../../support/stack';
-import { isolatedCatalogue, type IsolatedCatalogue } from './support';
+import { isolatedCatalogue, labelOf, publishLabel, type IsolatedCatalogue } from './support';
 
 let catalogue: IsolatedCatalogue;
 let dataDir: string;
@@ -25,9 +23,9 @@ const log: string[] = [];
 let hold: Promise<void> | undefined;
 let failFor: string | undefined;
 
-/** Fake build: one index.html naming the snapshot's publishedAt. */
+/** Fake build: one index.html naming the catalogue's label (its one training's title). */
 async function fakeBuild({ cataloguePath, outDir }: BuildSiteOptions) {
-  const { publishedAt } = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(cataloguePath, 'utf8'))) as { publishedAt: string };
+  const publishedAt = await labelOf(cataloguePath);
   built.push(publishedAt);
   if (hold) await hold;
   if (publishedAt === failFor) throw new Error(`astro build failed: bad snapshot ${publishedAt}`);
@@ -38,9 +36,7 @@ async function fakeBuild({ cataloguePath, outDir }: BuildSiteOptions) {
   return { pages: 1, ms: 1 };
 }
 
-const publish = (publishedAt: string) => catalogue.s3.send(new PutObjectCommand({
-  Bucket: catalogue.bucket, Key: LATEST_SNAPSHOT_KEY, Body: JSON.stringify({ publishedAt, trainings: [] }), ContentType: 'application/json',
-}));
+const publish = (label: string) => publishLabel(catalogue.bucket, catalogue.s3, label);
 const home = async () => {
   const response = await fetch(`${server.url}/`);
   return { status: response.status, text: await response.text() };
@@ -51,7 +47,7 @@ let builder: ReturnType<typeof startSiteBuilder>;
 beforeAll(async () => {
   catalogue = await isolatedCatalogue();
   dataDir = await mkdtemp(join(tmpdir(), 'site-builder-'));
-  server = await startSiteServer({ dataDir, port: 0 });
+  server = await startSiteServer({ dataDir, port: 0, openData: { s3: catalogue.s3, bucket: catalogue.bucket } });
   builder = startSiteBuilder({ dataDir, bucket: catalogue.bucket, s3: catalogue.s3, log: (l) => log.push(l), pollIntervalMs: 100, build: fakeBuild });
 });
 
@@ -80,6 +76,21 @@ describe('local site builder and server', () => {
     expect((await fetch(`${server.url}/pagefind`, { redirect: 'manual' })).status).toBe(301);
   });
 
+  it('exports the open-data downloads once the first build is live, then not again within the interval', async () => {
+    await eventually(async () => builder.status().openData?.seq === builder.status().current?.seq, 10_000, 50);
+    const first = builder.status().openData;
+    const download = await (await fetch(`${server.url}/open-data/catalogus.json`)).json() as { trainings: Array<{ title: string }> };
+    expect(download.trainings.map((t) => t.title)).toEqual(['v1']);
+    // A next change is live at once; its downloads wait for the interval (default five minutes).
+    await publish('v1b');
+    await eventually(async () => (await home()).text === '<p>v1b</p>', 10_000, 50);
+    await builder.idle();
+    expect(builder.status().openData).toEqual(first);
+    // Back to v1 for the next cases.
+    await publish('v1');
+    await eventually(async () => (await home()).text === '<p>v1</p>', 10_000, 50);
+  });
+
   it('a snapshot that arrives during a build triggers exactly one next build, with the latest snapshot', async () => {
     // Prepare: hold the next build.
     let release = () => {};
@@ -91,7 +102,8 @@ describe('local site builder and server', () => {
     await publish('v3');
     await publish('v4');
     // v3 and v4 are in the bucket while v2 is still building: nothing is live but v1
-    expect(builder.status()).toMatchObject({ state: 'building', building: { publishedAt: 'v2' } });
+    expect(builder.status()).toMatchObject({ state: 'building' });
+    expect(built.at(-1)).toBe('v2');
     expect((await home()).text).toBe('<p>v1</p>');
     hold = undefined;
     release();

@@ -36,3 +36,31 @@ export async function isolatedCatalogue(): Promise<IsolatedCatalogue> {
   vi.stubEnv('LOG_LEVEL', 'SILENT');
   return { table, bucket, s3 };
 }
+
+/** The published catalogue of `bucket`, assembled from its head and shards (what the site updater reads). */
+export async function publishedCatalogue(bucket: string, s3: S3Client) {
+  const { assembleCatalogue } = await import('../../../functions/catalogue/site-input');
+  const { s3CatalogueStore } = await import('../../../functions/catalogue/s3-store');
+  return assembleCatalogue(s3CatalogueStore(bucket, s3));
+}
+
+/**
+ * Publishes a one-training catalogue whose title is `label` (for tests of the site builder's scheduling:
+ * every label is a real change, so the head moves on). The fake builds read it back with `labelOf`.
+ */
+export async function publishLabel(bucket: string, s3: S3Client, label: string) {
+  const { publishTrainings } = await import('../../../functions/catalogue/publish');
+  const { s3CatalogueStore } = await import('../../../functions/catalogue/s3-store');
+  const { toPublishedTraining } = await import('../../../shared/catalogue/from-registration');
+  const { toPublishedRegistration } = await import('../../../shared/registrations/registration');
+  const { registration } = await import('../../unit/catalogue/registration-fixture');
+  const training = toPublishedTraining(toPublishedRegistration(registration({ odbNumber: 'ODB-A000001', title: label })));
+  return publishTrainings(s3CatalogueStore(bucket, s3), [training], new Date());
+}
+
+/** The label (`publishLabel`) of the catalogue file a build is given. */
+export async function labelOf(cataloguePath: string): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const parsed = JSON.parse(await readFile(cataloguePath, 'utf8')) as { trainings: Array<{ title: string }> };
+  return parsed.trainings[0]?.title ?? '';
+}
