@@ -15,28 +15,30 @@ import {
   stopOwnRegistration,
   toProviderRegistration,
 } from '../registrations/use-cases';
+import { registrationPorts } from '../registrations/wiring';
 
 const env = parseEnv(baseEnv.extend({
   TABLE_NAME: z.string().min(1),
   IDEMPOTENCY_TABLE_NAME: z.string().min(1),
 }));
+const ports = registrationPorts(env.TABLE_NAME);
 
 export const handler = apiHandler([
   implement(listRegistrations, async ({ claims, query }) => ({
     status: 200,
-    body: await listOwnRegistrations(env.TABLE_NAME, organisationOf(claims), query.limit ? Number(query.limit) : 100, query.cursor),
+    body: await listOwnRegistrations(ports, organisationOf(claims), query.limit ? Number(query.limit) : 100, query.cursor),
   })),
   implement(stopRegistrationOperation, async ({ claims, params, body }) => ({
     status: 200,
-    body: await stopOwnRegistration(env.TABLE_NAME, organisationOf(claims), params.odbNumber, body, new Date()),
+    body: await stopOwnRegistration(ports, organisationOf(claims), params.odbNumber, body, new Date()),
   })),
   implement(getTraining, async ({ params }) => ({
     status: 200,
-    body: await publishedTraining(env.TABLE_NAME, params.odbNumber, new Date()),
+    body: await publishedTraining(ports, params.odbNumber, new Date()),
     headers: { 'cache-control': 'public, max-age=60' },
   })),
   implement(evaluateRegistrationOperation, async ({ claims, params, body }) => {
-    const evaluated = await evaluateRegistration(env.TABLE_NAME, params.odbNumber, body.outcome, new Date(), claims.sub);
+    const evaluated = await evaluateRegistration(ports, params.odbNumber, body.outcome, new Date(), claims.sub);
     return { status: 200, body: { ...toProviderRegistration(evaluated), evaluations: evaluated.evaluations } };
   }),
 ], { idempotencyTable: env.IDEMPOTENCY_TABLE_NAME });

@@ -3,7 +3,7 @@ import { notFound } from '../../shared/http/problem';
 import { listHistory } from '../backoffice/history-store';
 import { s3DocumentStorage } from '../documents/store';
 import { dynamoOrganisationStore } from '../organisations/repository';
-import { getRegistration } from '../registrations/store';
+import { getRegistration } from '../registrations/dynamo-store';
 import type { ProviderPorts, RegistrationLookup } from './ports';
 import { dynamoApplicationStore } from './repository';
 import type { StoredApplication } from './store';

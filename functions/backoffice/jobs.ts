@@ -8,7 +8,7 @@ import type { JobResult } from '../jobs/job-event';
 import { forwardForcedMail } from '../mail/templates/forward-forced';
 import { questionDeadlinePassedMail } from '../mail/templates/question-deadline-passed';
 import { getOrganisation } from '../organisations/repository';
-import { runDueJob } from '../registrations/due-jobs';
+import { runDueJob } from '../adapters/dynamo-due-index';
 import { decisionDeadlineDue, QUESTION_DEADLINES_JOB } from './due';
 
 /** R-BO-1: what is recorded when the question went unanswered. */

@@ -1,7 +1,7 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { toPublishedRegistration } from '../../shared/registrations/registration';
 import { dynamo } from '../adapters/aws-clients';
-import { fromRegistrationItem } from '../registrations/store';
+import { fromRegistrationItem } from '../registrations/items';
 import { gsi, keys } from '../storage/keys';
 
 /*

@@ -5,14 +5,10 @@
 import type { ChequeBudget, ReservationCondition } from '../../shared/cheques/budget';
 import type { ChequeRequestStatus } from '../../shared/cheques/cheque-request';
 import type { ProofFacts } from '../../shared/cheques/proof';
-import type { OutboxMessage } from '../outbox/outbox';
+import type { OutboxEntry } from '../outbox/store';
 import type { StoredChequeRequest } from './stored-request';
 
-export interface OutboxEntry {
-  /** Deterministic per cause (e.g. `cheque-approved:<requestId>`), so a retry cannot send twice. */
-  id: string;
-  message: OutboxMessage;
-}
+export type { OutboxEntry } from '../outbox/store';
 
 export interface NewRequest {
   request: StoredChequeRequest;

@@ -4,7 +4,7 @@
  */
 import type { ChequeTraining } from '../../shared/cheques/decide';
 import { isActiveOn, type Registration } from '../../shared/registrations/registration';
-import { resolveOdbNumber } from '../registrations/store';
+import { resolveOdbNumber } from '../registrations/dynamo-store';
 
 export interface TrainingLookup {
   /** The training with this ODB number as it stands on `today` (YYYY-MM-DD), or undefined. */

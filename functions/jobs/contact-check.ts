@@ -5,9 +5,9 @@ import { dynamo } from '../adapters/aws-clients';
 import { baseEnv, parseEnv } from '../config/env';
 import { contactCheckMail } from '../mail/templates/contact-check';
 import { outboxPut } from '../outbox/outbox';
-import { CONTACT_CHECK_JOB, contactCheckDue } from '../registrations/due';
-import { isConditionFailure, runDueJob } from '../registrations/due-jobs';
-import type { TransactItem } from '../registrations/store';
+import { CONTACT_CHECK_JOB, contactCheckDue } from '../../shared/organisations/contact-check';
+import { isConditionFailure, runDueJob } from '../adapters/dynamo-due-index';
+import type { TransactItem } from '../registrations/dynamo-store';
 import { keys } from '../storage/keys';
 import { parseJobEvent, type JobResult } from './job-event';
 

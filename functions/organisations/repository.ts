@@ -11,7 +11,7 @@ import {
 } from '../../shared/organisations/organisation';
 import { dynamo } from '../adapters/aws-clients';
 import { gsi, keys } from '../storage/keys';
-import { contactCheckDue } from '../registrations/due';
+import { contactCheckDue } from '../../shared/organisations/contact-check';
 import { OrganisationVersionConflict, type OrganisationStore, type StoredOrganisation } from './store';
 
 export { OrganisationVersionConflict, type PendingLmsUpload, type StoredOrganisation } from './store';

@@ -46,3 +46,10 @@ export interface DeadLetter {
 export interface DeadLetters {
   put(letter: DeadLetter): Promise<void>;
 }
+
+/** A message a use case writes in the same transaction as its change (the transactional outbox). */
+export interface OutboxEntry {
+  /** Deterministic per cause (e.g. `cheque-approved:<requestId>`), so a retry cannot send twice. */
+  id: string;
+  message: OutboxMessage;
+}

@@ -19,7 +19,8 @@ import { outboxPut } from '../outbox/outbox';
 import { keys } from '../storage/keys';
 import { registrationsEnv } from './env';
 import { allocateOdbNumbers } from './odb-allocator';
-import { getRegistration, moduleItem, putRegistration, type TransactItem } from './store';
+import { getRegistration, putEvaluationReminder, putRegistration, type TransactItem } from './dynamo-store';
+import { moduleItem } from './items';
 
 export interface ApprovedApplicationInput {
   /** The application being approved (its `orgKbo` must be the organisation's). */
@@ -145,7 +146,8 @@ export async function registerApprovedApplication(
     ExpressionAttributeValues: { ':training': numbers.training },
   }))));
 
-  const transactItems: TransactItem[] = [putRegistration(tableName, registration, null, now)];
+  // R-BO-5: the first evaluation's overdue reminder is scheduled with the registration
+  const transactItems: TransactItem[] = [putRegistration(tableName, registration, null, now), putEvaluationReminder(tableName, registration)];
 
   if (application.replacesOdbNumber) {
     const old = await getRegistration(tableName, application.replacesOdbNumber);

@@ -1,41 +1,13 @@
-import { GetCommand, PutCommand, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Registration, RegistrationModule } from '../../shared/registrations/registration';
-import { dynamo } from '../adapters/aws-clients';
-import { gsi, keys } from '../storage/keys';
-import { nextRegistrationDue } from './due';
-
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
 /**
- * A registration as stored: the domain object's fields at the top level, plus keys, list indexes
- * (gsi1: the organisation's registrations; gsi2: by status), the one pending job in the `due` index,
- * and `version` for optimistic concurrency (every write is conditional on the version it read).
+ * The port through which the registration use cases read and change registrations. The DynamoDB
+ * adapter is `dynamo-store.ts` (items: `items.ts`); unit tests use the in-memory fake
+ * (test/support/fakes/memory-registration-store.ts). Both pass the same contract suite
+ * (test/support/contracts/registration-store.ts).
  */
-export interface RegistrationItem extends Registration {
-  pk: string;
-  sk: string;
-  type: 'registration';
-  gsi1pk: string;
-  gsi1sk: string;
-  gsi2pk: string;
-  gsi2sk: string;
-  duePk?: string;
-  dueAt?: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A module's ODB number resolves to its training (R-BO-4: every module has its own number). */
-export interface RegistrationModuleItem {
-  pk: string;
-  sk: string;
-  type: 'registrationModule';
-  odbNumber: string;
-  trainingOdbNumber: string;
-  applicationId: string;
-  createdAt: string;
-}
+import type { HistoryEntry } from '../../shared/applications/history';
+import type { RegistrationJob } from '../../shared/registrations/due';
+import type { Registration, RegistrationModule } from '../../shared/registrations/registration';
+import type { OutboxEntry } from '../outbox/store';
 
 export interface StoredRegistration {
   registration: Registration;
@@ -43,106 +15,85 @@ export interface StoredRegistration {
   createdAt: string;
 }
 
-export function toRegistrationItem(reg: Registration, version: number, createdAt: string, now: Date): RegistrationItem {
-  const due = nextRegistrationDue(reg);
-  return {
-    ...reg,
-    ...keys.registration(reg.odbNumber),
-    type: 'registration',
-    gsi1pk: gsi.orgRegistrations(reg.provider.kbo),
-    gsi1sk: `${reg.validFrom}#${reg.odbNumber}`,
-    gsi2pk: gsi.registrationStatus(reg.status),
-    // R-BO-5: active registrations sort by their evaluation date, so the back office's overview is one range Query
-    gsi2sk: reg.status === 'active' ? `${reg.evaluationDue}#${reg.odbNumber}` : reg.odbNumber,
-    ...(due ?? {}),
-    version,
-    createdAt,
-    updatedAt: now.toISOString(),
-  };
-}
-
-export function fromRegistrationItem(item: Record<string, unknown>): StoredRegistration {
-  const {
-    pk: _pk, sk: _sk, type: _type, gsi1pk: _g1p, gsi1sk: _g1s, gsi2pk: _g2p, gsi2sk: _g2s,
-    duePk: _duePk, dueAt: _dueAt, version, createdAt, updatedAt: _updatedAt, ...registration
-  } = item as unknown as RegistrationItem;
-  return { registration: registration as Registration, version, createdAt };
-}
-
-export function moduleItem(moduleOdbNumber: string, trainingOdbNumber: string, applicationId: string, now: Date): RegistrationModuleItem {
-  return {
-    ...keys.registrationModule(moduleOdbNumber),
-    type: 'registrationModule',
-    odbNumber: moduleOdbNumber,
-    trainingOdbNumber,
-    applicationId,
-    createdAt: now.toISOString(),
-  };
-}
-
-/**
- * Writes a registration: a new one only if its number is free; an existing one only if nobody
- * changed it since it was read (`expectedVersion`).
- */
-export function putRegistration(
-  tableName: string,
-  reg: Registration,
-  expected: { version: number; createdAt: string } | null,
-  now: Date,
-): TransactItem {
-  const item = toRegistrationItem(reg, (expected?.version ?? 0) + 1, expected?.createdAt ?? now.toISOString(), now);
-  return {
-    Put: {
-      TableName: tableName,
-      Item: item,
-      ...(expected
-        ? { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': expected.version } }
-        : { ConditionExpression: 'attribute_not_exists(pk)' }),
-    },
-  };
-}
-
-/** `putRegistration` on its own (a single conditional PutItem: cheaper than a one-item transaction). */
-export async function writeRegistration(
-  tableName: string,
-  reg: Registration,
-  expected: { version: number; createdAt: string } | null,
-  now: Date,
-): Promise<void> {
-  const put = putRegistration(tableName, reg, expected, now).Put;
-  if (!put) throw new Error('putRegistration returned no Put');
-  await dynamo().send(new PutCommand(put));
-}
-
-export async function getRegistration(tableName: string, odbNumber: string): Promise<StoredRegistration | null> {
-  const result = await dynamo().send(new GetCommand({ TableName: tableName, Key: keys.registration(odbNumber), ConsistentRead: true }));
-  if (!result.Item || result.Item.type !== 'registration') return null;
-  return fromRegistrationItem(result.Item);
-}
-
 export interface ResolvedOdbNumber extends StoredRegistration {
   /** Set when the number is a module's: the module within the training. */
   module: RegistrationModule | null;
 }
 
-/**
- * A training's or a module's ODB number → the registration (a module's number gives its training).
- * One Query on the number's partition finds either item (`REG` or `MODULE`).
- */
-export async function resolveOdbNumber(tableName: string, odbNumber: string): Promise<ResolvedOdbNumber | null> {
-  const result = await dynamo().send(new QueryCommand({
-    TableName: tableName,
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.registration(odbNumber).pk },
-    ConsistentRead: true,
-    Limit: 2,
-  }));
-  const items = result.Items ?? [];
-  const training = items.find((item) => item.type === 'registration');
-  if (training) return { ...fromRegistrationItem(training), module: null };
-  const pointer = items.find((item) => item.type === 'registrationModule') as RegistrationModuleItem | undefined;
-  if (!pointer) return null;
-  const parent = await getRegistration(tableName, pointer.trainingOdbNumber);
-  if (!parent) return null;
-  return { ...parent, module: parent.registration.modules.find((m) => m.odbNumber === odbNumber) ?? null };
+/** The version a write expects (`null`: the registration must not exist yet). */
+export type ExpectedRegistration = Pick<StoredRegistration, 'version' | 'createdAt'> | null;
+
+/** R-BO-6: a history entry of the registration's dossier (its application), written with the change. */
+export interface DossierHistoryEntry {
+  applicationId: string;
+  entry: HistoryEntry;
+  /** Makes the entry's key unique and deterministic (a retried change cannot write it twice). */
+  n: string;
+}
+
+export interface RegistrationWrite {
+  registration: Registration;
+  expected: ExpectedRegistration;
+  /** R-BO-5: the evaluation date was set (approval) or moved (positive evaluation): (re)schedule its overdue reminder. */
+  scheduleEvaluationReminder?: boolean;
+  /** Written in the SAME transaction, each only if it does not exist yet. */
+  history?: DossierHistoryEntry[];
+  outbox?: OutboxEntry[];
+}
+
+/** The stored version is not the expected one, or an outbox message / history entry of the write exists already. */
+export class RegistrationWriteConflict extends Error {
+  constructor(odbNumber: string) {
+    super(`registration ${odbNumber} was changed concurrently (or its messages were written already)`);
+    this.name = 'RegistrationWriteConflict';
+  }
+}
+
+export interface RegistrationPage {
+  items: StoredRegistration[];
+  /** Opaque; null on the last page. A crafted cursor is a 400 problem. */
+  nextCursor: string | null;
+}
+
+export interface DuePage {
+  items: StoredRegistration[];
+  /** Read capacity the store reported for the page (null where it reports none). */
+  consumedReadCapacity: number | null;
+}
+
+/** R-BO-5: a registration's pending overdue reminder, as the `evaluation-overdue` due entry holds it. */
+export interface EvaluationReminder {
+  odbNumber: string;
+  /** The evaluation date it is for. */
+  evaluationDue: string;
+  /** When it became due (the entry read: completing it is conditional on this one). */
+  dueAt: string;
+}
+
+export interface ReminderCompletion {
+  reminder: EvaluationReminder;
+  /** Written in the same transaction (the mail; nothing when no one could be told). */
+  outbox: OutboxEntry[];
+  history: DossierHistoryEntry[];
+}
+
+export interface RegistrationStore {
+  /** The registration with this training ODB number (strongly consistent), or null. */
+  get(odbNumber: string): Promise<StoredRegistration | null>;
+  /** A training's or a module's ODB number → the registration (a module's number gives its training). */
+  resolve(odbNumber: string): Promise<ResolvedOdbNumber | null>;
+  /** R-SUB-2: the organisation's registrations (every status), oldest valid-from first. */
+  listByOrganisation(kbo: string, limit: number, cursor: string | undefined): Promise<RegistrationPage>;
+  /** Registrations whose due entry is `job`, due at or before `now`, page by page (O(due), never a scan). */
+  due(job: RegistrationJob, now: Date): AsyncIterable<DuePage>;
+  /** Writes the registration with its history and outbox in one transaction; else `RegistrationWriteConflict`. */
+  write(change: RegistrationWrite, now: Date): Promise<void>;
+  /** R-BO-5: reminders whose `evaluation-overdue` entry is due at or before `now`, page by page (O(due)). */
+  dueReminders(now: Date): AsyncIterable<{ items: EvaluationReminder[]; consumedReadCapacity: number | null }>;
+  /**
+   * R-BO-5: ends the reminder (its due entry goes, `mailedAt` is kept) with its outbox and history in ONE
+   * transaction, only while the entry is still the one read and the messages are new; else
+   * `RegistrationWriteConflict` (a second or concurrent run: nothing written).
+   */
+  completeReminder(completion: ReminderCompletion, now: Date): Promise<void>;
 }

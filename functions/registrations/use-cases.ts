@@ -1,5 +1,3 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { brusselsDate, compareDates, dutchDate, type IsoDate } from '../../shared/time/calendar';
 import { retryOnConflict } from '../../shared/concurrency/retry';
 import { ProblemError, notFound } from '../../shared/http/problem';
@@ -14,21 +12,20 @@ import {
 } from '../../shared/registrations/registration';
 import { toPublishedTraining } from '../../shared/catalogue/from-registration';
 import type { PublishedTraining } from '../../shared/catalogue/published-training';
-import { dynamo } from '../adapters/aws-clients';
-import { dynamoKeyCursor } from '../http/cursor';
 import { evaluationResultMail } from '../mail/templates/evaluation-result';
-import { historyPut } from '../backoffice/history-store';
-import { getOrganisation } from '../organisations/repository';
 import { generalContactOf } from '../../shared/organisations/organisation';
-import { outboxPut } from '../outbox/outbox';
-import { gsi } from '../storage/keys';
-import { fromRegistrationItem, getRegistration, putRegistration, resolveOdbNumber, writeRegistration, type StoredRegistration, type TransactItem } from './store';
+import type { OrganisationStore } from '../organisations/store';
+import { RegistrationWriteConflict, type RegistrationStore, type StoredRegistration } from './store';
+
+/** The ports of the registrations area's use cases (wired in `wiring.ts`; in-memory fakes in unit tests). */
+export interface RegistrationPorts {
+  registrations: RegistrationStore;
+  organisations: Pick<OrganisationStore, 'get'>;
+}
 
 const ATTEMPTS = 3;
 
-const isVersionConflict = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException
-  || (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed'));
+const isVersionConflict = (error: unknown) => error instanceof RegistrationWriteConflict;
 
 /** Read-modify-write with optimistic concurrency, retried from a fresh read when someone wrote in between. */
 const withRetry = <T>(work: () => Promise<T>): Promise<T> =>
@@ -44,26 +41,16 @@ export const toProviderRegistration = (reg: Registration): ProviderRegistration 
 
 // ── GET /v1/registrations ───────────────────────────────────────────────────────────────────
 
-const registrationsCursor = dynamoKeyCursor(['pk', 'sk', 'gsi1pk', 'gsi1sk']);
-
 /** R-SUB-2: the organisation's registrations (every status), oldest valid-from first, paged. */
-export async function listOwnRegistrations(table: string, kbo: string, limit: number, cursor: string | undefined) {
-  const result = await dynamo().send(new QueryCommand({
-    TableName: table,
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': gsi.orgRegistrations(kbo) },
-    Limit: limit,
-    ...(cursor ? { ExclusiveStartKey: registrationsCursor.decode(cursor, { gsi1pk: gsi.orgRegistrations(kbo) }) } : {}),
-  }));
-  const items = (result.Items ?? []).filter((item) => item.type === 'registration').map((item) => toProviderRegistration(fromRegistrationItem(item).registration));
-  return { items, nextCursor: registrationsCursor.fromKey(result.LastEvaluatedKey) };
+export async function listOwnRegistrations(ports: RegistrationPorts, kbo: string, limit: number, cursor: string | undefined) {
+  const page = await ports.registrations.listByOrganisation(kbo, limit, cursor);
+  return { items: page.items.map((stored) => toProviderRegistration(stored.registration)), nextCursor: page.nextCursor };
 }
 
 // ── POST /v1/registrations/{odbNumber}/stop ─────────────────────────────────────────────────
 
-async function ownRegistration(table: string, kbo: string, odbNumber: string): Promise<StoredRegistration> {
-  const stored = await getRegistration(table, odbNumber);
+async function ownRegistration(ports: RegistrationPorts, kbo: string, odbNumber: string): Promise<StoredRegistration> {
+  const stored = await ports.registrations.get(odbNumber);
   // Another organisation's number is "not found", never "forbidden" (api.md).
   if (!stored || stored.registration.provider.kbo !== kbo) throw notFound('Uw organisatie heeft geen registratie met dit ODB-nummer.');
   return stored;
@@ -73,12 +60,12 @@ async function ownRegistration(table: string, kbo: string, odbNumber: string): P
  * R-REG-1: stop date (today or later) and reason. Today's date stops it at once; a later date is
  * put in the `due` index (`stop-dates`, 00:00 Brussels on the stop date) for the daily job.
  */
-export async function stopOwnRegistration(table: string, kbo: string, odbNumber: string, request: StopRequest, now: Date): Promise<ProviderRegistration> {
+export async function stopOwnRegistration(ports: RegistrationPorts, kbo: string, odbNumber: string, request: StopRequest, now: Date): Promise<ProviderRegistration> {
   const today = brusselsDate(now.toISOString());
   return withRetry(async () => {
-    const stored = await ownRegistration(table, kbo, odbNumber);
+    const stored = await ownRegistration(ports, kbo, odbNumber);
     const stopped = stopRegistration(stored.registration, request, today);
-    await writeRegistration(table, stopped, stored, now);
+    await ports.registrations.write({ registration: stopped, expected: stored }, now);
     return toProviderRegistration(stopped);
   });
 }
@@ -91,8 +78,8 @@ export async function stopOwnRegistration(table: string, kbo: string, odbNumber:
  * removed one — or one whose stop or removal date has come, even before the nightly job ran — is
  * no longer available: 410 Gone, so a number on an old certificate is told apart from a typo (404).
  */
-export async function publishedTraining(table: string, odbNumber: string, now: Date): Promise<PublishedTraining> {
-  const resolved = await resolveOdbNumber(table, odbNumber);
+export async function publishedTraining(ports: RegistrationPorts, odbNumber: string, now: Date): Promise<PublishedTraining> {
+  const resolved = await ports.registrations.resolve(odbNumber);
   if (!resolved) throw notFound('Er is geen opleiding met dit ODB-nummer.');
   const reg = resolved.registration;
   const today = brusselsDate(now.toISOString());
@@ -121,33 +108,40 @@ export const evaluationMailId = (odbNumber: string, evaluationCount: number) => 
  * 31 December of next year, put in the `due` index (`evaluation-removals`). The organisation's
  * general contact is mailed in the same transaction.
  */
-export async function evaluateRegistration(table: string, odbNumber: string, outcome: Evaluation['outcome'], now: Date, actorId = 'backoffice'): Promise<Registration> {
+export async function evaluateRegistration(ports: RegistrationPorts, odbNumber: string, outcome: Evaluation['outcome'], now: Date, actorId = 'backoffice'): Promise<Registration> {
   const today = brusselsDate(now.toISOString());
   return withRetry(async () => {
-    const stored = await getRegistration(table, odbNumber);
+    const stored = await ports.registrations.get(odbNumber);
     if (!stored) throw notFound('Er is geen registratie met dit ODB-nummer.');
     const evaluated = applyEvaluation(stored.registration, outcome, today);
-    const items: TransactItem[] = [
-      putRegistration(table, evaluated, stored, now),
+    const org = await ports.organisations.get(evaluated.provider.kbo);
+    await ports.registrations.write({
+      registration: evaluated,
+      expected: stored,
+      // R-BO-5: a positive evaluation sets the next evaluation date; its overdue reminder goes with it
+      scheduleEvaluationReminder: outcome === 'positive',
       // R-BO-6: the evaluation goes into the dossier's history, in the same transaction
-      historyPut(table, evaluated.applicationId, {
-        at: now.toISOString(), actor: actorId, event: 'evaluation', reason: outcome === 'positive' ? 'Jaarlijkse evaluatie positief' : 'Jaarlijkse evaluatie negatief',
-      }, `evaluation-${evaluated.evaluations.length}`),
-    ];
-    const org = await getOrganisation(table, evaluated.provider.kbo);
-    if (org) {
-      const mail = evaluationResultMail({
-        to: generalContactOf(org).email, // R-BO-5, R-ORG-2: evaluations go to the general contact
-        organisationName: org.name,
-        title: evaluated.title,
-        odbNumber: evaluated.odbNumber,
-        outcome,
-        evaluationDue: evaluated.evaluationDue,
-        removalDate: evaluated.removalDate,
-      });
-      items.push(outboxPut(table, evaluationMailId(evaluated.odbNumber, evaluated.evaluations.length), { kind: 'mail', mail }, now));
-    }
-    await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+      history: [{
+        applicationId: evaluated.applicationId,
+        entry: { at: now.toISOString(), actor: actorId, event: 'evaluation', reason: outcome === 'positive' ? 'Jaarlijkse evaluatie positief' : 'Jaarlijkse evaluatie negatief' },
+        n: `evaluation-${evaluated.evaluations.length}`,
+      }],
+      outbox: org ? [{
+        id: evaluationMailId(evaluated.odbNumber, evaluated.evaluations.length),
+        message: {
+          kind: 'mail',
+          mail: evaluationResultMail({
+            to: generalContactOf(org).email, // R-BO-5, R-ORG-2: evaluations go to the general contact
+            organisationName: org.name,
+            title: evaluated.title,
+            odbNumber: evaluated.odbNumber,
+            outcome,
+            evaluationDue: evaluated.evaluationDue,
+            removalDate: evaluated.removalDate,
+          }),
+        },
+      }] : [],
+    }, now);
     return evaluated;
   });
 }

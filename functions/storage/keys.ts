@@ -10,6 +10,7 @@
 | appToken      | APP#<id>              | TOKEN#<token>      |                                       | APPTOKEN#<token>#<status> / <submittedAt>#<id> |
  * | registration  | REG#<odbNumber>       | REG                | ORG#<kbo>#REGS / <validFrom>#<odb>    | REGSTATUS#<status> / <odbNumber>    |
  * | regModule     | REG#<moduleOdbNumber> | MODULE             | (points to its training: `trainingOdbNumber`)                               |
+ * | evalReminder  | REG#<odbNumber>       | EVALREMINDER       | (due entry `evaluation-overdue`, R-BO-5)                                    |
  * | counter       | COUNTER#<name>        | COUNTER            |                                       |                                     |
  * | odbAllocation | ODBALLOC#<appId>      | ODBALLOC           |                                       |                                     |
  * | outbox        | OUTBOX#<id>           | OUTBOX             |                                       |                                     |
@@ -34,6 +35,8 @@ export const keys = {
   registration: (odbNumber: string) => ({ pk: `REG#${odbNumber}`, sk: 'REG' }),
   /** A module's own ODB number (R-BO-4), pointing to its training's registration. */
   registrationModule: (moduleOdbNumber: string) => ({ pk: `REG#${moduleOdbNumber}`, sk: 'MODULE' }),
+  /** R-BO-5: the `evaluation-overdue` due entry of a registration, beside it. */
+  evaluationReminder: (odbNumber: string) => ({ pk: `REG#${odbNumber}`, sk: 'EVALREMINDER' }),
   counter: (name: string) => ({ pk: `COUNTER#${name}`, sk: 'COUNTER' }),
   /** The ODB numbers reserved for one approved application (R-BO-4): a replayed approval reuses them. */
   odbAllocation: (applicationId: string) => ({ pk: `ODBALLOC#${applicationId}`, sk: 'ODBALLOC' }),

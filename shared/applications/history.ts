@@ -7,7 +7,7 @@ import { APPLICATION_EVENTS, type ApplicationEvent } from './state-machine';
  * in the SAME transaction as the change: who (the token's `sub`, or `system:<job name>` for a job),
  * when, what and why. No route edits or deletes an entry.
  */
-export const HISTORY_EVENTS = [...APPLICATION_EVENTS, 'amend', 'evaluation'] as const;
+export const HISTORY_EVENTS = [...APPLICATION_EVENTS, 'amend', 'evaluation', 'evaluation-overdue'] as const;
 export type HistoryEvent = (typeof HISTORY_EVENTS)[number];
 
 export const historyEntrySchema = z

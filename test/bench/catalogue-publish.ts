@@ -37,7 +37,7 @@ const { s3, dynamo } = await import('../../functions/adapters/aws-clients');
 const { publishTrainings } = await import('../../functions/catalogue/publish');
 const { s3CatalogueStore } = await import('../../functions/catalogue/s3-store');
 const { catalogueSearch } = await import('../../functions/catalogue/search-index');
-const { toRegistrationItem } = await import('../../functions/registrations/store');
+const { toRegistrationItem } = await import('../../functions/registrations/items');
 const { handler } = await import('../../functions/streams/republish');
 
 const counts = { dynamo: 0, s3Read: 0, s3Write: 0 };

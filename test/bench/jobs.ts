@@ -36,8 +36,8 @@ const stack = await startLocalStack({ dataDir, inMemory: true, schedules: false,
 const table = stack.env.TABLE_NAME as string;
 const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: stack.endpoints.dynamodb, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
 
-const { toRegistrationItem } = await import('../../functions/registrations/store');
-const { contactCheckDue } = await import('../../functions/registrations/due');
+const { toRegistrationItem } = await import('../../functions/registrations/items');
+const { contactCheckDue } = await import('../../shared/organisations/contact-check');
 const jobs: Array<{ name: string; handler: (event: unknown) => Promise<JobResult> }> = [
   { name: 'stop-dates', handler: (await import('../../functions/jobs/stop-dates')).handler },
   { name: 'evaluation-removals', handler: (await import('../../functions/jobs/evaluation-removals')).handler },

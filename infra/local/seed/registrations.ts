@@ -12,7 +12,7 @@ import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../../functions/adapters/aws-clients';
 import { OrganisationVersionConflict, saveOrganisation } from '../../../functions/organisations/repository';
 import { allocateOdbNumbers } from '../../../functions/registrations/odb-allocator';
-import { moduleItem, toRegistrationItem } from '../../../functions/registrations/store';
+import { moduleItem, toRegistrationItem } from '../../../functions/registrations/items';
 import { gsi } from '../../../functions/storage/keys';
 import { addMonths, brusselsDate, compareDates, type IsoDate } from '../../../shared/time/calendar';
 import type { PublishedTraining } from '../../../shared/catalogue/published-training';

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dynamo } from '../../../functions/adapters/aws-clients';
 import { allocateOdbNumbers } from '../../../functions/registrations/odb-allocator';
-import { toRegistrationItem } from '../../../functions/registrations/store';
+import { toRegistrationItem } from '../../../functions/registrations/items';
 import { readSiteStatus, type SiteStatus } from '../../../infra/local/site-builder';
 import type { TrainingSearchResponse } from '../../../shared/api/catalogue';
 import type { Registration } from '../../../shared/registrations/registration';

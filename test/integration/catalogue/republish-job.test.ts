@@ -9,7 +9,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dynamo } from '../../../functions/adapters/aws-clients';
 import type { JobResult } from '../../../functions/jobs/job-event';
-import { toRegistrationItem } from '../../../functions/registrations/store';
+import { toRegistrationItem } from '../../../functions/registrations/items';
 import { uniqueKbo } from '../../support/ids';
 import { registration } from '../../unit/catalogue/registration-fixture';
 import { isolatedCatalogue, publishedCatalogue } from './support';

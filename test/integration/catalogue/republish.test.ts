@@ -11,7 +11,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dynamo } from '../../../functions/adapters/aws-clients';
 import { CATALOGUE_HEAD_KEY } from '../../../functions/catalogue/keys';
-import { toRegistrationItem } from '../../../functions/registrations/store';
+import { toRegistrationItem } from '../../../functions/registrations/items';
 import type { Registration } from '../../../shared/registrations/registration';
 import { uniqueKbo } from '../../support/ids';
 import { registration } from '../../unit/catalogue/registration-fixture';

@@ -1,6 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { moduleItem } from '../../../functions/registrations/store';
+import { moduleItem } from '../../../functions/registrations/items';
 import { api, stack, workerToken } from '../../support/stack';
 import { uniqueRrn } from '../../support/ids';
 import { db, requestBody, seedRegistration, uniqueEmail, uniqueOdbNumber } from './support';

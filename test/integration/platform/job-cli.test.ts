@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toRegistrationItem } from '../../../functions/registrations/store';
+import { toRegistrationItem } from '../../../functions/registrations/items';
 import { keys } from '../../../functions/storage/keys';
 import { registration } from '../../unit/catalogue/registration-fixture';
 import { stack } from '../../support/stack';

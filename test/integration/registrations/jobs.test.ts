@@ -6,6 +6,7 @@ import type { JobResult } from '../../../functions/jobs/job-event';
 import { api, eventually, streamsIdle } from '../../support/stack';
 import { approvedApplication, getItem, mailsTo, seedOrganisation, table, useStackEnv } from './support';
 import type { Organisation } from '../../../shared/organisations/organisation';
+import { contactCheckDue } from '../../../shared/organisations/contact-check';
 
 /*
  * Time travel: each job handler runs in process with `{ job, time }`. The stack is shared by every
@@ -18,18 +19,23 @@ type Handler = (event: unknown) => Promise<JobResult>;
 let stopDates: Handler;
 let evaluationRemovals: Handler;
 let contactCheck: Handler;
+let evaluationOverdue: Handler;
+let historyStore: typeof import('../../../functions/backoffice/history-store');
 let register: typeof import('../../../functions/registrations/register');
 let useCases: typeof import('../../../functions/registrations/use-cases');
-let due: typeof import('../../../functions/registrations/due');
+let wiring: typeof import('../../../functions/registrations/wiring');
+const ports = () => wiring.registrationPorts(table());
 
 beforeAll(async () => {
   useStackEnv();
   stopDates = (await import('../../../functions/jobs/stop-dates')).handler;
   evaluationRemovals = (await import('../../../functions/jobs/evaluation-removals')).handler;
   contactCheck = (await import('../../../functions/jobs/contact-check')).handler;
+  evaluationOverdue = (await import('../../../functions/jobs/evaluation-overdue')).handler;
+  historyStore = await import('../../../functions/backoffice/history-store');
   register = await import('../../../functions/registrations/register');
   useCases = await import('../../../functions/registrations/use-cases');
-  due = await import('../../../functions/registrations/due');
+  wiring = await import('../../../functions/registrations/wiring');
 });
 
 const minutes = (iso: string, n: number) => new Date(new Date(iso).getTime() + n * 60_000);
@@ -82,8 +88,8 @@ describe('stop-dates (R-REG-1)', () => {
     const org = await seedOrganisation();
     const summer = await registeredIn(org, year);
     const winter = await registeredIn(org, year);
-    await useCases.stopOwnRegistration(table(), org.kbo, summer, { stopDate: `${year}-06-15`, reason: 'Niet meer georganiseerd' }, new Date(`${year}-03-01T10:00:00Z`));
-    await useCases.stopOwnRegistration(table(), org.kbo, winter, { stopDate: `${year}-11-30`, reason: 'Niet meer georganiseerd' }, new Date(`${year}-03-01T10:00:00Z`));
+    await useCases.stopOwnRegistration(ports(), org.kbo, summer, { stopDate: `${year}-06-15`, reason: 'Niet meer georganiseerd' }, new Date(`${year}-03-01T10:00:00Z`));
+    await useCases.stopOwnRegistration(ports(), org.kbo, winter, { stopDate: `${year}-11-30`, reason: 'Niet meer georganiseerd' }, new Date(`${year}-03-01T10:00:00Z`));
     const summerMidnight = brusselsMidnight(`${year}-06-15`);
 
     // Act
@@ -118,7 +124,7 @@ describe('evaluation-removals (R-BO-5)', () => {
     const year = randomInt(1980, 2000);
     const org = await seedOrganisation();
     const odb = await registeredIn(org, year);
-    await useCases.evaluateRegistration(table(), odb, 'negative', new Date(`${year}-05-02T10:00:00Z`));
+    await useCases.evaluateRegistration(ports(), odb, 'negative', new Date(`${year}-05-02T10:00:00Z`));
     const removalMidnight = brusselsMidnight(`${year + 1}-12-31`);
 
     // Act
@@ -148,8 +154,8 @@ describe('evaluation-removals (R-BO-5)', () => {
     const year = randomInt(1980, 2000);
     const org = await seedOrganisation();
     const odb = await registeredIn(org, year);
-    await useCases.evaluateRegistration(table(), odb, 'negative', new Date(`${year}-05-02T10:00:00Z`));
-    await useCases.stopOwnRegistration(table(), org.kbo, odb, { stopDate: `${year}-09-01`, reason: 'Stop' }, new Date(`${year}-05-03T10:00:00Z`));
+    await useCases.evaluateRegistration(ports(), odb, 'negative', new Date(`${year}-05-02T10:00:00Z`));
+    await useCases.stopOwnRegistration(ports(), org.kbo, odb, { stopDate: `${year}-09-01`, reason: 'Stop' }, new Date(`${year}-05-03T10:00:00Z`));
 
     expect(await getItem(keys.registration(odb))).toMatchObject({ duePk: 'stop-dates', dueAt: brusselsMidnight(`${year}-09-01`) });
     await run(stopDates, 'stop-dates', minutes(brusselsMidnight(`${year}-09-01`), 5));
@@ -160,12 +166,50 @@ describe('evaluation-removals (R-BO-5)', () => {
   });
 });
 
+describe('evaluation-overdue (R-BO-5)', () => {
+  it('R-BO-5: from 00:00 Brussels the day after the evaluation date the general contact is told once, in words, recorded in the dossier history; an evaluated registration is not', async () => {
+    // Prepare: years before every other test's registrations, so this job's runs reach only these
+    const year = randomInt(1901, 1915);
+    const org = await seedOrganisation();
+    const overdue = await registeredIn(org, year); // valid from 1 January: evaluation due 1 January next year
+    const evaluated = await registeredIn(org, year);
+    await useCases.evaluateRegistration(ports(), evaluated, 'positive', new Date(`${year}-12-20T10:00:00Z`));
+    const overdueFrom = brusselsMidnight(`${year + 1}-01-02`);
+    const stored = await getItem(keys.registration(overdue));
+
+    // Act
+    const early = await run(evaluationOverdue, 'evaluation-overdue', minutes(overdueFrom, -1));
+    const first = await run(evaluationOverdue, 'evaluation-overdue', minutes(overdueFrom, 1));
+    const second = await run(evaluationOverdue, 'evaluation-overdue', minutes(overdueFrom, 60 * 24));
+
+    // Assess
+    expect(early).toMatchObject({ job: 'evaluation-overdue' });
+    expect(first.changed).toBeGreaterThanOrEqual(1);
+    expect(second.changed).toBe(0);
+    const mail = await eventually(async () => (await mailsTo(org.generalContact.email)).find((m) => m.subject === `Jaarlijkse evaluatie nog niet afgerond: ${overdue}`));
+    await streamsIdle();
+    const toGeneral = await mailsTo(org.generalContact.email);
+    expect(toGeneral.filter((m) => m.subject.startsWith('Jaarlijkse evaluatie nog niet afgerond'))).toHaveLength(1); // not for the evaluated one
+    expect((await mailsTo(org.contact.email)).filter((m) => m.subject.startsWith('Jaarlijkse evaluatie'))).toEqual([]); // R-ORG-2: the general contact only
+    expect(mail.body.text).toContain(`voorzien op 1 januari ${year + 1}`);
+    expect(mail.body.text).not.toMatch(/R-[A-Z]+-\d|\d{4}-\d{2}-\d{2}|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    const history = await historyStore.listHistory(table(), String(stored?.applicationId));
+    expect(history).toEqual([expect.objectContaining({ actor: 'system:evaluation-overdue', event: 'evaluation-overdue', at: minutes(overdueFrom, 1).toISOString() })]);
+    expect(history[0]?.reason).toContain(`1 januari ${year + 1}`);
+    // the reminder is done; the registration itself is untouched (the catalogue reads its attributes)
+    expect(await getItem(keys.evaluationReminder(overdue))).toMatchObject({ mailedAt: minutes(overdueFrom, 1).toISOString() });
+    expect(await getItem(keys.evaluationReminder(overdue))).not.toHaveProperty('duePk');
+    expect(await getItem(keys.registration(overdue))).toEqual(stored);
+    expect(await getItem(keys.evaluationReminder(evaluated))).toMatchObject({ duePk: 'evaluation-overdue', evaluationDue: `${year + 2}-01-01` });
+  });
+});
+
 describe('contact-check (R-REG-4)', () => {
   it('R-REG-4, R-REG-3: a year after the last confirmation the contact is asked to confirm (and to review the offer), once; the next check is a year later', async () => {
     // Prepare
     const year = randomInt(1980, 2000);
     const confirmedAt = `${year}-02-10T09:00:00.000Z`;
-    const entry = due.contactCheckDue({ contactConfirmedAt: confirmedAt });
+    const entry = contactCheckDue({ contactConfirmedAt: confirmedAt });
     const org = await seedOrganisation({ contactConfirmedAt: confirmedAt, extra: { ...entry } });
 
     // Act

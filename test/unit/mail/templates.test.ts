@@ -88,4 +88,13 @@ describe('mail templates read by people (issue 11)', () => {
     expect(mail?.text).toContain('1 januari 2027');
     expect(mail?.text).toContain('3F2B8C1E'); // the short dossier reference
   });
+
+  it('R-BO-5: evaluation-overdue mail: the due date in words, the training by title and number, no codes', async () => {
+    const [mail] = await rendered('evaluation-overdue.ts');
+    expect(mail?.name).toBe('evaluationOverdueMail');
+    expect(mail?.mail.subject).toBe('Jaarlijkse evaluatie nog niet afgerond: ODB-A000123');
+    expect(mail?.mail.text).toContain('voorzien op 1 september 2028');
+    expect(mail?.mail.text).toContain('"Heftruckchauffeur" (ODB-A000123) van Opleidingscentrum Voorbeeld vzw');
+    expect(mail && problemsIn(mail.mail)).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { registrationFromApproval, type Registration } from '../../../shared/registrations/registration';
 import type { Application } from '../../../shared/applications/application';
-import { fromRegistrationItem, putRegistration, toRegistrationItem } from '../../../functions/registrations/store';
+import { fromRegistrationItem, toRegistrationItem } from '../../../functions/registrations/items';
+import { putRegistration } from '../../../functions/registrations/dynamo-store';
 import { registrationApprovedMail } from '../../../functions/mail/templates/registration-approved';
 import { evaluationResultMail } from '../../../functions/mail/templates/evaluation-result';
 import { dutchDate } from '../../../shared/time/calendar';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contactCheckDue, nextRegistrationDue } from '../../../functions/registrations/due';
+import { contactCheckDue } from '../../../shared/organisations/contact-check';
+import { evaluationReminderDue, isEvaluationOverdue, nextRegistrationDue } from '../../../shared/registrations/due';
 import { brusselsMidnight, oneYearAfter } from '../../../shared/time/calendar';
 
 describe('due index entries', () => {
@@ -24,6 +25,20 @@ describe('due index entries', () => {
     expect(nextRegistrationDue({ ...base, status: 'replaced', stopDate: '2027-05-01' })?.duePk).toBe('stop-dates');
     expect(nextRegistrationDue({ ...base, status: 'stopped', stopDate: '2027-05-01', removalDate: '2028-12-31' })).toBeNull();
     expect(nextRegistrationDue({ ...base, status: 'removed', removalDate: '2028-12-31' })).toBeNull();
+  });
+
+  it('R-BO-5: an evaluation is overdue from 00:00 Brussels the day after its due date, while the registration is active, unevaluated and still due on that date', () => {
+    const reg = { status: 'active' as const, removalDate: null, evaluationDue: '2027-09-01' };
+
+    expect(evaluationReminderDue('2027-09-01')).toEqual({ duePk: 'evaluation-overdue', dueAt: brusselsMidnight('2027-09-02') });
+    expect(evaluationReminderDue('2027-09-01').dueAt).toBe('2027-09-01T22:00:00.000Z');
+    expect(isEvaluationOverdue(reg, '2027-09-01', '2027-09-01')).toBe(false); // evaluating on the due date is on time
+    expect(isEvaluationOverdue(reg, '2027-09-01', '2027-09-02')).toBe(true);
+    // a positive evaluation moved the date on: the old reminder is no longer overdue
+    expect(isEvaluationOverdue({ ...reg, evaluationDue: '2028-09-01' }, '2027-09-01', '2027-09-02')).toBe(false);
+    // a negative evaluation (removal pending), or a registration that left the catalogue: nothing overdue
+    expect(isEvaluationOverdue({ ...reg, removalDate: '2028-12-31' }, '2027-09-01', '2027-10-01')).toBe(false);
+    for (const status of ['stopped', 'replaced', 'removed'] as const) expect(isEvaluationOverdue({ ...reg, status }, '2027-09-01', '2027-10-01')).toBe(false);
   });
 
   it('R-REG-4: the contact check is due a year after the later of the last confirmation and the last request', () => {
