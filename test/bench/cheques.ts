@@ -10,10 +10,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { keys } from '../../functions/storage/keys';
+import { toRegistrationItem } from '../../functions/registrations/items';
 import { readSiteStatus } from '../../infra/local/site-builder';
 import { startLocalStack } from '../../infra/local/stack';
 import { uniqueRrn } from '../support/ids';
+import { registration } from '../unit/catalogue/registration-fixture';
 
 const { values } = parseArgs({
   options: {
@@ -51,10 +52,10 @@ try {
   for (const training of trainings) {
     await db.send(new PutCommand({
       TableName: stack.env.TABLE_NAME,
-      Item: {
-        ...keys.registration(training.odbNumber), type: 'registration', odbNumber: training.odbNumber, title: 'Bench',
-        status: 'active', validFrom: '2024-09-01', stopDate: null, removalDate: null, chequeCategory: training.chequeCategory,
-      },
+      Item: toRegistrationItem(
+        registration({ odbNumber: training.odbNumber, title: 'Bench', validFrom: '2024-09-01', chequeCategory: training.chequeCategory }),
+        1, '2024-06-01T10:00:00.000Z', new Date('2024-06-01T10:00:00.000Z'),
+      ),
     }));
   }
 

@@ -13,6 +13,7 @@ import type { ChequeRequestBody } from '../../../shared/cheques/cheque-request';
 import { ISSUER_SIGNATURE_HEADER, ISSUER_TIMESTAMP_HEADER } from '../../../shared/cheques/issuer-events';
 import { signIssuerEvent } from '../../../shared/cheques/signature';
 import type { Registration } from '../../../shared/registrations/registration';
+import { toRegistrationItem } from '../../../functions/registrations/items';
 import { api, stack } from '../../support/stack';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -73,7 +74,7 @@ export async function seedRegistration(overrides: Partial<Registration> & { cheq
   };
   await db().send(new PutCommand({
     TableName: stack().env.TABLE_NAME,
-    Item: { ...keys.registration(odbNumber), type: 'registration', ...registration },
+    Item: toRegistrationItem(registration, 1, '2024-06-01T10:00:00.000Z', new Date('2024-06-01T10:00:00.000Z')),
   }));
   return registration;
 }
