@@ -10,12 +10,14 @@
  * parallel and the caller's process keeps its memory. Pagefind runs its own binary.
  */
 import { fork } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { LIST_PAGE_SIZE, changedListPages } from '../shared/catalogue/list-pages';
+import type { PublishedTraining } from '../shared/catalogue/published-training';
 
 export interface BuildSiteOptions {
   cataloguePath: string;
@@ -48,24 +50,24 @@ async function writeIndexFiles(dir: string, files: Array<{ path: string; content
 }
 
 /** Runs `astro build` in a child process (see build-worker.mjs for why) and resolves when it is done. */
-async function astroBuild(root: string, outDir: string, cataloguePath: string, onlyTrainingsPath = ''): Promise<void> {
+async function astroBuild(root: string, outDir: string, cataloguePath: string, only: { trainings: string; listPages: string } = { trainings: '', listPages: '' }): Promise<void> {
   // Astro writes its temporary server build to `<cwd>/.astro/.prerender` when outDir is outside the
   // cwd; it must stay inside the project (its chunks import from node_modules) and be unique per build.
   await mkdir(join(root, '.astro', 'builds'), { recursive: true });
   const cwd = await mkdtemp(join(root, '.astro', 'builds', 'build-'));
   try {
-    await runWorker(root, outDir, cataloguePath, cwd, onlyTrainingsPath);
+    await runWorker(root, outDir, cataloguePath, cwd, only);
   } finally {
     await rm(cwd, { recursive: true, force: true });
   }
 }
 
-function runWorker(root: string, outDir: string, cataloguePath: string, cwd: string, onlyTrainingsPath: string): Promise<void> {
+function runWorker(root: string, outDir: string, cataloguePath: string, cwd: string, only: { trainings: string; listPages: string }): Promise<void> {
   return new Promise((done, fail) => {
     const child = fork(join(root, 'build-worker.mjs'), [JSON.stringify({ root, outDir })], {
       cwd,
       execArgv: [],
-      env: { ...process.env, CATALOGUE_PATH: cataloguePath, ONLY_TRAININGS_PATH: onlyTrainingsPath, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, CATALOGUE_PATH: cataloguePath, ONLY_TRAININGS_PATH: only.trainings, ONLY_LIST_PAGES_PATH: only.listPages, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let result: { ok: boolean; message?: string } | undefined;
@@ -196,7 +198,7 @@ export interface UpdateSiteOptions extends BuildSiteOptions {
 interface LooseTraining { odbNumber: string; replacedBy?: unknown }
 
 /** The trainings of a snapshot by odbNumber, each with its JSON (to compare); loosely read: Astro validates. */
-async function readTrainings(path: string): Promise<Map<string, { json: string; replacedBy: string | null }>> {
+async function readTrainings(path: string): Promise<{ byOdb: Map<string, { json: string; replacedBy: string | null }>; list: PublishedTraining[] }> {
   const raw = JSON.parse(await readFile(path, 'utf8')) as { trainings?: unknown };
   if (!Array.isArray(raw.trainings)) throw new Error(`${path}: no trainings list`);
   const byOdb = new Map<string, { json: string; replacedBy: string | null }>();
@@ -206,8 +208,12 @@ async function readTrainings(path: string): Promise<Map<string, { json: string; 
     }
     byOdb.set(t.odbNumber, { json: JSON.stringify(t), replacedBy: typeof t.replacedBy === 'string' ? t.replacedBy : null });
   }
-  return byOdb;
+  // Only the list pages' fields are read from `list` (changedListPages); Astro validates every record.
+  return { byOdb, list: raw.trainings as PublishedTraining[] };
 }
+
+/** Where list page `n` is in a build (page 1 is the list's own index). */
+const listPageFile = (out: string, n: number) => (n === 1 ? join(out, 'alle-opleidingen', 'index.html') : join(out, 'alle-opleidingen', String(n), 'index.html'));
 
 /** Runs `task` over `items`, `width` at a time. */
 async function eachLimited<T>(items: T[], width: number, task: (item: T) => Promise<void>): Promise<void> {
@@ -242,7 +248,8 @@ export async function updateSite(options: UpdateSiteOptions): Promise<BuildSiteR
   const previousOut = resolve(options.previousOutDir);
   const progress = options.onProgress ?? (() => {});
   const maxChanges = options.maxChanges ?? 200;
-  const [before, after] = await Promise.all([readTrainings(options.previousCataloguePath), readTrainings(options.cataloguePath)]);
+  const [previousRead, nextRead] = await Promise.all([readTrainings(options.previousCataloguePath), readTrainings(options.cataloguePath)]);
+  const [before, after] = [previousRead.byOdb, nextRead.byOdb];
 
   const changed = new Set<string>();
   for (const [odb, t] of after) if (before.get(odb)?.json !== t.json) changed.add(odb);
@@ -267,14 +274,29 @@ export async function updateSite(options: UpdateSiteOptions): Promise<BuildSiteR
   const missing = keep.filter((odb) => !previousPages.has(odb));
   if (missing.length > 0) throw new Error(`the previous build has no page for ${missing.length} unchanged trainings`);
 
+  // The plain list pages: only those whose rows (or the page count, or page 1's total) changed.
+  const listPages = changedListPages(previousRead.list, nextRead.list);
+  const lastListPage = Math.max(1, Math.ceil(nextRead.list.length / LIST_PAGE_SIZE));
+
   await mkdir(dirname(out), { recursive: true });
   const onlyPath = `${out}.only-trainings.json`;
+  const onlyListPath = `${out}.only-list-pages.json`;
   try {
     await writeFile(onlyPath, JSON.stringify([...render]));
-    progress(`astro: rendering ${render.size} detail pages and the other pages (${removed.length} removed) → ${out}`);
-    await astroBuild(siteRoot, out, resolve(options.cataloguePath), onlyPath);
+    await writeFile(onlyListPath, JSON.stringify(listPages));
+    progress(`astro: rendering ${render.size} detail pages, ${listPages.length} of ${lastListPage} list pages and the other pages (${removed.length} removed) → ${out}`);
+    await astroBuild(siteRoot, out, resolve(options.cataloguePath), { trainings: onlyPath, listPages: onlyListPath });
   } finally {
     await rm(onlyPath, { force: true });
+    await rm(onlyListPath, { force: true });
+  }
+  for (let n = 1; n <= lastListPage; n++) {
+    const rendered = existsSync(listPageFile(out, n));
+    if (rendered !== listPages.includes(n)) throw new Error(`astro ${rendered ? 'rendered' : 'did not render'} list page ${n}`);
+    if (!rendered) {
+      await mkdir(dirname(listPageFile(out, n)), { recursive: true });
+      await link(listPageFile(previousOut, n), listPageFile(out, n));
+    }
   }
   const rendered = await readdir(join(out, 'opleidingen')).catch(() => [] as string[]);
   if (rendered.length !== render.size || rendered.some((odb) => !render.has(odb))) {

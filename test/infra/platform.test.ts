@@ -348,7 +348,7 @@ describe('site', () => {
     expect(Object.keys(spec.phases)).not.toContain('post_build');
     const commands = spec.phases.build!.commands;
     const build = commands.findIndex((c) => c.includes('site/build.ts'));
-    const firstSync = commands.findIndex((c) => c.includes('aws s3 sync'));
+    const firstSync = commands.findIndex((c) => c.includes('site/deploy.ts'));
     expect(build).toBeGreaterThanOrEqual(0);
     expect(firstSync).toBeGreaterThan(build);
     expect(commands.at(-1)).toContain('create-invalidation');

@@ -19,7 +19,7 @@ import type { DeployConfig } from '../config';
 import { repoRoot } from '../constructs/app-function';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
 import { accessLogBucket, secureBucketProps } from './storage-stack';
-import { CATALOGUE_HEAD_KEY, CATALOGUE_SHARD_PREFIX, openDataKeys } from '../../../functions/catalogue/keys';
+import { CATALOGUE_HEAD_KEY, CATALOGUE_SHARD_PREFIX } from '../../../functions/catalogue/keys';
 import { siteContentSecurityPolicy } from '../../../shared/catalogue/site-security';
 
 export interface SiteStackProps extends StackProps {
@@ -166,12 +166,11 @@ export class SiteStack extends Stack {
               'npx tsx site/assemble.ts --bucket "$CATALOGUE_BUCKET" --out /tmp/catalogue.json --open-data-bucket "$SITE_BUCKET"',
               'rm -rf /tmp/site && npx tsx site/build.ts --catalogue /tmp/catalogue.json --out /tmp/site',
               'test -f /tmp/site/index.html',
-              // Hashed assets first (immutable), then pages and the search index; old files last.
-              'if [ -d /tmp/site/_astro ]; then aws s3 sync /tmp/site/_astro "s3://$SITE_BUCKET/_astro" --cache-control "public,max-age=31536000,immutable"; fi',
-              'aws s3 sync /tmp/site "s3://$SITE_BUCKET" --exclude "_astro/*" --cache-control "public,max-age=60"',
-              // The open-data downloads are not in the build output: never delete them.
-              `aws s3 sync /tmp/site "s3://$SITE_BUCKET" --delete --size-only --exclude "${openDataKeys.json}" --exclude "${openDataKeys.csv}"`,
-              'aws cloudfront create-invalidation --distribution-id "$DISTRIBUTION_ID" --paths "/*"',
+              // Only changed files (assets, index chunks, pages, entry files last); files that left the build
+              // stay an hour (open searches still fetch superseded index chunks); only changed paths are
+              // invalidated (site/deploy.ts, docs/decisions/0016). The open-data downloads are left alone.
+              'npx tsx site/deploy.ts --dir /tmp/site --bucket "$SITE_BUCKET" --invalidation-file /tmp/invalidation.json',
+              'if [ -s /tmp/invalidation.json ]; then aws cloudfront create-invalidation --distribution-id "$DISTRIBUTION_ID" --invalidation-batch file:///tmp/invalidation.json; fi',
             ],
           },
         },
@@ -218,7 +217,7 @@ export class SiteStack extends Stack {
       reason: 'Read-only: the catalogue shards (256 objects catalogue/shards/00.json … ff.json), too many to list in a policy; nothing else of the catalogue bucket but its head.',
     });
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.siteBucket.bucketArn] }));
-    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [this.siteBucket.arnForObjects('*')] }));
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], resources: [this.siteBucket.arnForObjects('*')] }));
     role.addToPrincipalPolicy(new PolicyStatement({
       actions: ['cloudfront:CreateInvalidation'],
       resources: [this.formatArn({ service: 'cloudfront', region: '', resource: 'distribution', resourceName: this.distribution.distributionId })],

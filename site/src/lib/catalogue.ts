@@ -66,3 +66,15 @@ export function onlyTrainings(): Set<string> | undefined {
   if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) throw new Error(`ONLY_TRAININGS_PATH ${path}: not a list of odbNumbers`);
   return new Set(list);
 }
+
+/**
+ * The list pages (1-based) to render, from ONLY_LIST_PAGES_PATH (a JSON array), set by an incremental
+ * update; undefined (the default) renders every list page.
+ */
+export function onlyListPages(): Set<number> | undefined {
+  const path = process.env.ONLY_LIST_PAGES_PATH;
+  if (path === undefined || path === '') return undefined;
+  const list: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  if (!Array.isArray(list) || !list.every((x) => Number.isInteger(x))) throw new Error(`ONLY_LIST_PAGES_PATH ${path}: not a list of page numbers`);
+  return new Set(list as number[]);
+}

@@ -103,6 +103,23 @@ describe('incremental update', () => {
     expect(existsSync(join(out, 'pagefind-delta', 'pagefind-entry.json'))).toBe(true);
   }, 120_000);
 
+  it('a change no list row shows leaves the list pages as they were (hard links), and the site equals a full build', async () => {
+    // Prepare: from `after`, only a description changes.
+    const next: CatalogueSnapshot = { ...after, trainings: after.trainings.map((t) => (t.odbNumber === after.trainings[5]?.odbNumber ? { ...t, description: `${t.description} Extra uitleg.` } : t)) };
+    await writeFile(paths('description').cataloguePath, JSON.stringify(next));
+    await buildSite({ ...paths('description'), outDir: join(work, 'description-full') });
+    const messages: string[] = [];
+    // Act
+    const previous = { outDir: join(work, 'after-full'), cataloguePath: paths('after').cataloguePath };
+    const result = await publishSite({ ...paths('description'), previous, onProgress: (m) => messages.push(m) });
+    // Assess
+    expect(result.mode, messages.join('\n')).toBe('update');
+    expect(messages.some((m) => m.includes('0 of 1 list pages'))).toBe(true);
+    const list = (out: string) => join(out, 'alle-opleidingen', 'index.html');
+    expect(statSync(list(paths('description').outDir)).ino).toBe(statSync(list(previous.outDir)).ino);
+    expectSameSite(paths('description').outDir, join(work, 'description-full'));
+  }, 120_000);
+
   it('search on the updated site finds the added training and not the removed one', async () => {
     const server = await serveStatic(paths('after').outDir);
     const browser = await launchBrowser();
