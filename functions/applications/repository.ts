@@ -15,13 +15,13 @@ import { APPLICATION_STATUSES, transition, type ApplicationStatus } from '../../
 import { dynamo } from '../adapters/aws-clients';
 import { dynamoKeyCursor } from '../http/cursor';
 import { outboxPut } from '../outbox/outbox';
-import type { HistoryEvent } from '../../shared/applications/history';
 import { historyPut } from '../backoffice/history-store';
 import { gsi, keys } from '../storage/keys';
 import { MAX_TRANSACTION_ITEMS, tokenItems, tokenWrites, worklistAttributes } from './worklist-items';
 import {
   ApplicationVersionConflict,
   type ApplicationStore,
+  type ChangeRequest as StoreChangeRequest,
   type ClaimWrite,
   type DueEntry,
   type ListOptions,
@@ -145,9 +145,8 @@ function claimPut(table: string, kbo: string, write: ClaimWrite, applicationId: 
   };
 }
 
-/** The cursors of the two indexes listed here: exactly their key attributes (functions/http/cursor.ts). */
+/** The cursor of an organisation's list: exactly its index's key attributes (functions/http/cursor.ts). */
 export const orgApplicationsCursor = dynamoKeyCursor(['pk', 'sk', 'gsi1pk', 'gsi1sk']);
-const dueCursor = dynamoKeyCursor(['pk', 'sk', 'duePk', 'dueAt']);
 
 /** A cursor of the organisation's own list, or `undefined` when it is not one (the caller answers 400). */
 function ownListKey(cursor: string, kbo: string): Record<string, string> | undefined {
@@ -158,7 +157,7 @@ function ownListKey(cursor: string, kbo: string): Record<string, string> | undef
   }
 }
 
-async function queryPage(input: QueryCommandInput, cursor: typeof dueCursor): Promise<Page> {
+async function queryPage(input: QueryCommandInput, cursor: typeof orgApplicationsCursor): Promise<Page> {
   const result = await dynamo().send(new QueryCommand(input));
   return { items: (result.Items ?? []).map(applicationFromItem), nextCursor: cursor.fromKey(result.LastEvaluatedKey) };
 }
@@ -192,16 +191,7 @@ function asVersionConflict(error: unknown, id: string): unknown {
   return error;
 }
 
-/** A change without a state change (R-BO-7 amendment), recorded in the history as `event`. */
-export interface ChangeRequest extends Omit<TransitionRequest<TransactItem>, 'event' | 'actor' | 'actorId'> {
-  event: HistoryEvent;
-  actorId: string;
-}
-
-/** R-BO-7: changes an application without a state change; version-checked, with its history entry and mail, in one transaction. */
-export async function changeApplication(table: string, request: ChangeRequest): Promise<StoredApplication> {
-  return commitChange(table, request, request.application.status);
-}
+type ChangeRequest = StoreChangeRequest<TransactItem>;
 
 /** Writes the application (version-checked), its history entry (R-BO-6), mail, claims and extra items in ONE transaction. */
 async function commitChange(table: string, request: ChangeRequest, status: ApplicationStatus): Promise<StoredApplication> {
@@ -230,7 +220,10 @@ async function commitChange(table: string, request: ChangeRequest, status: Appli
 }
 
 /** The DynamoDB adapter of `ApplicationStore`; `transition` also takes DynamoDB `extraItems`. */
-export function dynamoApplicationStore(table: string): ApplicationStore & { transition(request: TransitionRequest<TransactItem>): Promise<StoredApplication> } {
+export function dynamoApplicationStore(table: string): ApplicationStore & {
+  transition(request: TransitionRequest<TransactItem>): Promise<StoredApplication>;
+  change(request: ChangeRequest): Promise<StoredApplication>;
+} {
   const store = {
     async get(id: string) {
       const result = await dynamo().send(new GetCommand({ TableName: table, Key: keys.application(id), ConsistentRead: true }));
@@ -256,6 +249,10 @@ export function dynamoApplicationStore(table: string): ApplicationStore & { tran
         throw error;
       }
       return applicationFromItem(item);
+    },
+
+    change(request: ChangeRequest) {
+      return commitChange(table, request, request.application.status);
     },
 
     async transition(request: TransitionRequest<TransactItem>) {
@@ -322,12 +319,6 @@ export async function getApplication(table: string, id: string): Promise<StoredA
   return dynamoApplicationStore(table).get(id);
 }
 
-/** One application of this organisation, or null — also when it belongs to another (404, not 403). */
-export async function getApplicationOfOrg(table: string, id: string, kbo: string): Promise<StoredApplication | null> {
-  const app = await getApplication(table, id);
-  return app && app.orgKbo === kbo ? app : null;
-}
-
 export async function createApplication(table: string, app: Application): Promise<StoredApplication> {
   return dynamoApplicationStore(table).create(app);
 }
@@ -340,11 +331,6 @@ export async function putApplication(
   options: { due?: DueEntry | null; previous?: StoredApplication } = {},
 ): Promise<StoredApplication> {
   return dynamoApplicationStore(table).put(app, expectedVersion, options);
-}
-
-/** See `ApplicationStore.transition`; `extraItems` are further TransactWrite items (e.g. a registration). */
-export async function transitionApplication(table: string, request: TransitionRequest<TransactItem>): Promise<StoredApplication> {
-  return dynamoApplicationStore(table).transition(request);
 }
 
 export interface LegacyListOptions {
@@ -369,30 +355,4 @@ export async function listApplicationsByOrg(
     Limit: options.limit ?? 50,
     ...(options.startKey ? { ExclusiveStartKey: options.startKey } : {}),
   }, orgApplicationsCursor);
-}
-
-/** Every application of an organisation (all pages). Not for the provider's check or submit (O(portfolio)). */
-export async function allApplicationsOfOrg(table: string, kbo: string): Promise<StoredApplication[]> {
-  const all: StoredApplication[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await listApplicationsByOrg(table, kbo, { limit: 200, ...(startKey ? { startKey } : {}) });
-    all.push(...page.items);
-    startKey = page.nextCursor ? orgApplicationsCursor.decode(page.nextCursor) : undefined;
-  } while (startKey);
-  return all;
-}
-
-/** Applications due for `job` at `now` (due index), for scheduled jobs. */
-export async function listDueApplications(table: string, job: string, now: Date, options: LegacyListOptions = {}): Promise<Page> {
-  return queryPage({
-    TableName: table,
-    IndexName: 'due',
-    KeyConditionExpression: 'duePk = :job AND dueAt <= :now',
-    FilterExpression: '#t = :type',
-    ExpressionAttributeNames: { '#t': 'type' },
-    ExpressionAttributeValues: { ':job': job, ':now': now.toISOString(), ':type': 'application' },
-    Limit: options.limit ?? 100,
-    ...(options.startKey ? { ExclusiveStartKey: options.startKey } : {}),
-  }, dueCursor);
 }

@@ -1,5 +1,8 @@
 import type { Application } from '../../shared/applications/application';
+import type { DueEntry } from '../../shared/applications/due';
+export type { DueEntry } from '../../shared/applications/due';
 import type { Claim, ClaimWrite } from '../../shared/applications/claims';
+import type { HistoryEvent } from '../../shared/applications/history';
 import type { Actor, ApplicationEvent } from '../../shared/applications/state-machine';
 import type { Mail } from '../mail/mail';
 
@@ -24,12 +27,6 @@ export class ApplicationVersionConflict extends Error {
   }
 }
 
-/** A due-index entry: which job must act on the item, from when (ISO 8601 UTC instant). */
-export interface DueEntry {
-  duePk: string;
-  dueAt: string;
-}
-
 export type { ClaimWrite } from '../../shared/applications/claims';
 
 export interface TransitionRequest<Extra = never> {
@@ -52,6 +49,12 @@ export interface TransitionRequest<Extra = never> {
   actorId?: string;
   /** R-BO-6: why, for the history (a motivation, the question, …). */
   reason?: string | null;
+}
+
+/** A change without a state change (R-BO-7 amendment), recorded in the history as `event`. */
+export interface ChangeRequest<Extra = never> extends Omit<TransitionRequest<Extra>, 'event' | 'actor' | 'actorId'> {
+  event: HistoryEvent;
+  actorId: string;
 }
 
 export interface Page {

@@ -8,7 +8,7 @@ import { ProblemError, type ProblemDocument, type RuleFinding } from '../../shar
 import { REFERENCE_VERSION } from '../../shared/reference/version';
 import { applicationInadmissibleMail } from '../mail/templates/application-inadmissible';
 import { applicationSubmittedMail } from '../mail/templates/application-submitted';
-import { decisionDeadlineEntry } from './due';
+import { decisionDeadlineEntry } from '../../shared/applications/due';
 import type { ProviderPorts } from './ports';
 import { loadForCheck, toApplicationResponse, withVersionRetry } from './use-cases';
 

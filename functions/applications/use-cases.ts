@@ -37,7 +37,7 @@ export function toApplicationResponse(app: StoredApplication) {
 }
 
 /** One application of this organisation; another's is a 404 (never a 403: ids are not probed). */
-export async function loadOwn(applications: ApplicationStore, kbo: string, id: string): Promise<StoredApplication> {
+export async function loadOwn(applications: Pick<ApplicationStore, 'get'>, kbo: string, id: string): Promise<StoredApplication> {
   const app = await applications.get(id);
   if (!app || app.orgKbo !== kbo) throw notFound('Deze aanvraag bestaat niet of hoort niet bij uw organisatie.');
   return app;
@@ -112,7 +112,7 @@ export async function cancelDraft(ports: ProviderPorts, kbo: string, id: string,
 }
 
 /** Who holds the application's claims (own references, language), and their statuses: O(size of the application). */
-async function claimStateOf(applications: ApplicationStore, app: Application): Promise<ClaimState> {
+async function claimStateOf(applications: Pick<ApplicationStore, 'claimHolders' | 'statuses'>, app: Application): Promise<ClaimState> {
   const holders = await applications.claimHolders(app.orgKbo, claimsOf(app));
   const others = [...holders.values()].filter((holder) => holder !== app.id);
   const holderStatuses = others.length === 0 ? new Map<string, ApplicationStatus>() : await applications.statuses(others);
@@ -124,7 +124,11 @@ async function claimStateOf(applications: ApplicationStore, app: Application): P
  * (404 when not the organisation's), the organisation, the holders of its own references and
  * language (claims), and the registration it replaces (R-REG-2).
  */
-export async function loadForCheck(ports: ProviderPorts, kbo: string, id: string): Promise<{ app: StoredApplication; organisation: StoredOrganisation | null; inputs: CheckInputs }> {
+export async function loadForCheck(
+  ports: Pick<ProviderPorts, 'organisations' | 'registrations'> & { applications: Pick<ApplicationStore, 'get' | 'claimHolders' | 'statuses'> },
+  kbo: string,
+  id: string,
+): Promise<{ app: StoredApplication; organisation: StoredOrganisation | null; inputs: CheckInputs }> {
   const app = await loadOwn(ports.applications, kbo, id);
   const replaces = app.replacesOdbNumber ?? null;
   const [organisation, claims, replacedRegistration] = await Promise.all([

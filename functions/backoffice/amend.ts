@@ -4,12 +4,10 @@ import { STATUS_LABELS } from '../../shared/applications/state-machine';
 import { conflict, validationFailed } from '../../shared/http/problem';
 import { checkContextFor } from '../../shared/applications/check-inputs';
 import { brusselsDate } from '../../shared/time/calendar';
-import { changeApplication } from '../applications/repository';
 import { loadForCheck, withVersionRetry } from '../applications/use-cases';
-import { providerPorts } from '../applications/wiring';
 import { applicationAmendedMail } from '../mail/templates/application-amended';
-import { getOrganisation } from '../organisations/repository';
-import { amendmentMailId, loadApplication, type ActorId, type BackofficeConfig } from './context';
+import { amendmentMailId, loadApplication, type ActorId } from './context';
+import type { BackofficePorts } from './ports';
 import { view } from './view';
 
 /**
@@ -19,24 +17,21 @@ import { view } from './view';
  * nothing is written. Otherwise the application, its history entry (R-BO-6, with the reason) and the
  * mail to the contact with what changed are one transaction.
  */
-export async function amendApplication(config: BackofficeConfig, id: string, body: AmendmentBody, now: Date, actorId: ActorId) {
+export async function amendApplication(ports: BackofficePorts, id: string, body: AmendmentBody, now: Date, actorId: ActorId) {
   return withVersionRetry(async () => {
-    const app = await loadApplication(config.table, id);
+    const app = await loadApplication(ports, id);
     if (!AMENDABLE_STATUSES.includes(app.status)) {
       throw conflict(`Een aanvraag met status '${STATUS_LABELS[app.status]}' kan niet meer gewijzigd worden; wijzigen kan tot de beslissing.`, { allowed: [] });
     }
-    const [org, { inputs }] = await Promise.all([
-      getOrganisation(config.table, app.orgKbo),
-      loadForCheck(providerPorts({ table: config.table, bucket: '' }), app.orgKbo, id), // the same inputs a submit checks with
-    ]);
+    const { organisation: org, inputs } = await loadForCheck(ports, app.orgKbo, id); // the same inputs a submit checks with
     const amended = { ...app, ...body.changes };
     const errors = checkApplication(amended, checkContextFor(amended, inputs, brusselsDate(now))).filter((finding) => finding.severity === 'error');
     if (errors.length > 0) {
       throw validationFailed(errors.map((e) => ({ ...e, path: `changes.${e.path}` })), 'De wijziging kan niet: het dossier voldoet dan niet meer aan de regels. Zie de lijst met problemen.');
     }
     const changes = describeChanges(app, body.changes);
-    if (changes.length === 0) return view(config, app, now, org);
-    const updated = await changeApplication(config.table, {
+    if (changes.length === 0) return view(ports, app, now, org);
+    const updated = await ports.applications.change({
       application: app, event: 'amend', actorId, now, changes: body.changes,
       reason: `${body.reason} (${changes.join('; ')})`,
       ...(org ? {
@@ -49,6 +44,6 @@ export async function amendApplication(config: BackofficeConfig, id: string, bod
         },
       } : {}),
     });
-    return view(config, updated, now, org);
+    return view(ports, updated, now, org);
   });
 }

@@ -1,12 +1,6 @@
 import { notFound } from '../../shared/http/problem';
-import { getApplication, type StoredApplication } from '../applications/repository';
-import type { DocumentLinker } from './document-links';
-
-/** What every back-office use case gets: the table and the document-link port (S3 adapter or a fake). */
-export interface BackofficeConfig {
-  table: string;
-  links: DocumentLinker;
-}
+import type { StoredApplication } from '../applications/store';
+import type { BackofficePorts } from './ports';
 
 /** Who acts (R-BO-6): the token's `sub`. */
 export type ActorId = string;
@@ -17,8 +11,8 @@ export const rejectionMailId = (applicationId: string) => `decision-rejected:${a
 export const amendmentMailId = (applicationId: string, version: number) => `amended:${applicationId}:${version}`;
 
 /** A submitted application; drafts are the provider's own work: the back office only sees submitted ones. */
-export async function loadApplication(table: string, id: string): Promise<StoredApplication> {
-  const app = await getApplication(table, id);
+export async function loadApplication(ports: Pick<BackofficePorts, 'applications'>, id: string): Promise<StoredApplication> {
+  const app = await ports.applications.get(id);
   if (!app || app.submittedAt === null) throw notFound('Deze aanvraag bestaat niet of is nog niet ingediend.');
   return app;
 }

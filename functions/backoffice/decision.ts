@@ -2,12 +2,10 @@ import type { Decision } from '../../shared/applications/application';
 import type { DecisionRequest } from '../../shared/applications/backoffice-bodies';
 import { transition } from '../../shared/applications/state-machine';
 import { conflict } from '../../shared/http/problem';
-import { transitionApplication } from '../applications/repository';
 import { withVersionRetry } from '../applications/use-cases';
 import { decisionRejectedMail } from '../mail/templates/decision-rejected';
-import { getOrganisation } from '../organisations/repository';
-import { registerApprovedApplication } from '../registrations/register';
-import { loadApplication, rejectionMailId, type ActorId, type BackofficeConfig } from './context';
+import { loadApplication, rejectionMailId, type ActorId } from './context';
+import type { BackofficePorts } from './ports';
 import { view } from './view';
 
 /**
@@ -17,13 +15,13 @@ import { view } from './view';
  * rejection mails the reason. The same decision again returns the current state and allocates
  * nothing (a replay, or a concurrent duplicate that lost).
  */
-export async function decideApplication(config: BackofficeConfig, id: string, body: DecisionRequest, now: Date, actorId: ActorId) {
+export async function decideApplication(ports: BackofficePorts, id: string, body: DecisionRequest, now: Date, actorId: ActorId) {
   return withVersionRetry(async () => {
-    const app = await loadApplication(config.table, id);
-    if (app.decision && app.decision.outcome === body.outcome && app.status === body.outcome) return view(config, app, now);
+    const app = await loadApplication(ports, id);
+    if (app.decision && app.decision.outcome === body.outcome && app.status === body.outcome) return view(ports, app, now);
     const event = body.outcome === 'approved' ? 'approve' : 'reject';
     transition(app.status, event, 'backoffice'); // refuse before allocating anything
-    const org = await getOrganisation(config.table, app.orgKbo);
+    const org = await ports.organisations.get(app.orgKbo);
     const decision: Decision = {
       outcome: body.outcome, validFrom: body.validFrom ?? null, reason: body.reason?.trim() || null, decidedAt: now.toISOString(),
       ...(body.outcome === 'approved' ? { chequeCategory: body.chequeCategory ?? null, series: body.series ?? null } : {}),
@@ -31,7 +29,7 @@ export async function decideApplication(config: BackofficeConfig, id: string, bo
     const common = { application: app, event, actor: 'backoffice', actorId, reason: decision.reason, now, due: null } as const;
 
     if (body.outcome === 'rejected') {
-      const updated = await transitionApplication(config.table, {
+      const updated = await ports.applications.transition({
         ...common, changes: { decision },
         ...(org ? {
           mail: {
@@ -43,20 +41,19 @@ export async function decideApplication(config: BackofficeConfig, id: string, bo
           },
         } : {}),
       });
-      return view(config, updated, now, org);
+      return view(ports, updated, now, org);
     }
 
     if (!org) throw conflict('De organisatie van deze aanvraag heeft geen gegevens; registreren is niet mogelijk.');
     if (!body.chequeCategory || !body.validFrom) throw new Error('decisionRequestSchema lets no approval without validFrom and chequeCategory through');
-    const prepared = await registerApprovedApplication(
-      { application: app, organisation: org, validFrom: body.validFrom, grant: { chequeCategory: body.chequeCategory, series: body.series ?? null }, now },
-      { tableName: config.table },
-    );
-    const updated = await transitionApplication(config.table, {
+    const prepared = await ports.approvals.prepare({
+      application: app, organisation: org, validFrom: body.validFrom, grant: { chequeCategory: body.chequeCategory, series: body.series ?? null }, now,
+    });
+    const updated = await ports.applications.transition({
       ...common,
       changes: { decision, odbNumbers: prepared.numbers },
-      extraItems: prepared.transactItems, // registration, replaced registration (R-REG-2), mail with the numbers
+      extraItems: prepared.extraItems, // registration, replaced registration (R-REG-2), mail with the numbers
     });
-    return view(config, updated, now, org);
+    return view(ports, updated, now, org);
   });
 }

@@ -2,27 +2,26 @@ import { openQuestion, type Question } from '../../shared/applications/applicati
 import type { AnswerBody, QuestionBody } from '../../shared/applications/backoffice-bodies';
 import { questionDeadline } from '../../shared/applications/deadlines';
 import { allowedEvents, transition } from '../../shared/applications/state-machine';
-import { conflict, notFound, validationFailed } from '../../shared/http/problem';
-import { getApplicationOfOrg, transitionApplication } from '../applications/repository';
-import { toApplicationResponse, withVersionRetry } from '../applications/use-cases';
+import { conflict, validationFailed } from '../../shared/http/problem';
+import { loadOwn, toApplicationResponse, withVersionRetry } from '../applications/use-cases';
 import { questionAskedMail } from '../mail/templates/question-asked';
-import { getOrganisation } from '../organisations/repository';
-import { loadApplication, questionMailId, type ActorId, type BackofficeConfig } from './context';
-import { decisionDeadlineDue, earlierDue, questionDeadlineEntry } from './due';
+import { loadApplication, questionMailId, type ActorId } from './context';
+import type { BackofficePorts } from './ports';
+import { decisionDeadlineDue, earlierDue, questionDeadlineEntry } from '../../shared/applications/due';
 import { view } from './view';
 
 /** R-BO-1: the back office asks for more information; one month to answer; the contact is mailed. */
-export async function askQuestion(config: BackofficeConfig, id: string, body: QuestionBody, now: Date, actorId: ActorId) {
+export async function askQuestion(ports: BackofficePorts, id: string, body: QuestionBody, now: Date, actorId: ActorId) {
   return withVersionRetry(async () => {
-    const app = await loadApplication(config.table, id);
+    const app = await loadApplication(ports, id);
     transition(app.status, 'ask-question', 'backoffice'); // 409 with what is allowed, before anything else
-    const org = await getOrganisation(config.table, app.orgKbo);
+    const org = await ports.organisations.get(app.orgKbo);
     const askedAt = now.toISOString();
     const question: Question = {
       question: body.question, askedAt, deadline: questionDeadline(askedAt), answer: null, answeredAt: null, closedBy: null,
     };
     const questions = [...app.questions, question];
-    const updated = await transitionApplication(config.table, {
+    const updated = await ports.applications.transition({
       application: app, event: 'ask-question', actor: 'backoffice', actorId, reason: question.question, now,
       changes: { questions },
       // R-BO-2 keeps running while the question is open: the earlier of both deadlines is due first.
@@ -37,7 +36,7 @@ export async function askQuestion(config: BackofficeConfig, id: string, body: Qu
         },
       } : {}),
     });
-    return view(config, updated, now, org);
+    return view(ports, updated, now, org);
   });
 }
 
@@ -45,10 +44,9 @@ export async function askQuestion(config: BackofficeConfig, id: string, body: Qu
  * R-BO-1: the provider answers the open question, optionally with documents uploaded through the
  * application's document slots: back to screening; the decision deadline is due again.
  */
-export async function answerQuestion(config: BackofficeConfig, kbo: string, id: string, body: AnswerBody, now: Date, actorId: ActorId) {
+export async function answerQuestion(ports: Pick<BackofficePorts, 'applications'>, kbo: string, id: string, body: AnswerBody, now: Date, actorId: ActorId) {
   return withVersionRetry(async () => {
-    const app = await getApplicationOfOrg(config.table, id, kbo);
-    if (!app) throw notFound('Deze aanvraag bestaat niet of hoort niet bij uw organisatie.');
+    const app = await loadOwn(ports.applications, kbo, id);
     transition(app.status, 'answer', 'provider');
     const open = openQuestion(app);
     if (!open) throw conflict('Er staat geen vraag open bij deze aanvraag.', { allowed: allowedEvents(app.status) });
@@ -62,7 +60,7 @@ export async function answerQuestion(config: BackofficeConfig, kbo: string, id: 
     const questions = app.questions.map((q) => (q === open
       ? { ...q, answer: body.answer, answeredAt, closedBy: 'answer' as const, answerDocumentIds: body.documentIds }
       : q));
-    const updated = await transitionApplication(config.table, {
+    const updated = await ports.applications.transition({
       application: app, event: 'answer', actor: 'provider', actorId, reason: body.answer, now, changes: { questions }, due: decisionDeadlineDue(app),
     });
     return toApplicationResponse(updated);

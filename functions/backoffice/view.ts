@@ -1,23 +1,24 @@
 import { providerDossier } from '../../shared/applications/provider-view';
 import { allowedEvents } from '../../shared/applications/state-machine';
 import { proposedSeriesFor } from '../../shared/registrations/odb-number';
-import type { StoredApplication } from '../applications/repository';
-import { getOrganisation, type StoredOrganisation } from '../organisations/repository';
-import type { BackofficeConfig } from './context';
-import { DOWNLOAD_LINK_SECONDS } from './document-links';
-import { listHistory } from './history-store';
+import type { StoredApplication } from '../applications/store';
+import type { StoredOrganisation } from '../organisations/store';
+import { DOWNLOAD_LINK_SECONDS } from './ports';
+import type { BackofficePorts } from './ports';
 
-async function documentLinks(config: BackofficeConfig, app: StoredApplication, now: Date) {
+type ViewPorts = Pick<BackofficePorts, 'links' | 'history' | 'organisations'>;
+
+async function documentLinks(ports: ViewPorts, app: StoredApplication, now: Date) {
   const expiresAt = new Date(now.getTime() + DOWNLOAD_LINK_SECONDS * 1000).toISOString();
   return Promise.all(app.documents.map(async (document) => (document.status === 'uploaded'
-    ? { ...document, downloadUrl: await config.links(app.id, document), downloadExpiresAt: expiresAt }
+    ? { ...document, downloadUrl: await ports.links(app.id, document), downloadExpiresAt: expiresAt }
     : { ...document, downloadUrl: null, downloadExpiresAt: null })));
 }
 
 /** Everything the back office sees of an application: documents as short-lived links, the full history (R-BO-6). */
-export async function toBackofficeView(config: BackofficeConfig, app: StoredApplication, org: StoredOrganisation | null, now: Date) {
+export async function toBackofficeView(ports: ViewPorts, app: StoredApplication, org: StoredOrganisation | null, now: Date) {
   const { duePk, dueAt, ...rest } = app;
-  const [documents, history] = await Promise.all([documentLinks(config, app, now), listHistory(config.table, app.id)]);
+  const [documents, history] = await Promise.all([documentLinks(ports, app, now), ports.history.list(app.id)]);
   return {
     ...rest,
     steps: providerDossier(app).steps,
@@ -36,6 +37,6 @@ export async function toBackofficeView(config: BackofficeConfig, app: StoredAppl
   };
 }
 
-export async function view(config: BackofficeConfig, app: StoredApplication, now: Date, org?: StoredOrganisation | null) {
-  return toBackofficeView(config, app, org === undefined ? await getOrganisation(config.table, app.orgKbo) : org, now);
+export async function view(ports: ViewPorts, app: StoredApplication, now: Date, org?: StoredOrganisation | null) {
+  return toBackofficeView(ports, app, org === undefined ? await ports.organisations.get(app.orgKbo) : org, now);
 }

@@ -7,7 +7,8 @@ import type { IsoDate } from '../../shared/time/calendar';
 import type { StoredApplication } from '../applications/store';
 import { toApplicationResponse } from '../applications/use-cases';
 import { cursorCodec } from '../http/cursor';
-import { loadApplication, type BackofficeConfig } from './context';
+import { loadApplication } from './context';
+import type { BackofficePorts } from './ports';
 import { view } from './view';
 
 /** One entry of an index partition: the dossier's sort key, and the dossier when the entry is its item. */
@@ -92,6 +93,6 @@ export async function listWorklist(index: WorklistIndex, query: WorklistQuery) {
 }
 
 /** GET /v1/backoffice/applications/{id}: everything, with the history (R-BO-6). */
-export async function readForBackoffice(config: BackofficeConfig, id: string, now: Date) {
-  return view(config, await loadApplication(config.table, id), now);
+export async function readForBackoffice(ports: BackofficePorts, id: string, now: Date) {
+  return view(ports, await loadApplication(ports, id), now);
 }

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Application } from '../../../shared/applications/application';
 import type { Organisation } from '../../../shared/organisations/organisation';
 import type { JobResult } from '../../../functions/jobs/job-event';
-import { decisionDeadlineEntry } from '../../../functions/applications/due';
+import { decisionDeadlineEntry } from '../../../shared/applications/due';
 import { brusselsMidnight } from '../../../shared/time/calendar';
 import { approvedApplication, getItem, mailsTo, seedOrganisation, table, useStackEnv } from '../registrations/support';
 import { eventually, stack } from '../../support/stack';
@@ -21,7 +21,7 @@ let decisionDeadlines: Handler;
 let repository: typeof import('../../../functions/applications/repository');
 let questions: typeof import('../../../functions/backoffice/questions');
 let quality: typeof import('../../../functions/backoffice/quality-registration');
-let links: typeof import('../../../functions/backoffice/document-links');
+let wiring: typeof import('../../../functions/backoffice/wiring');
 let jobs: typeof import('../../../functions/backoffice/jobs');
 
 beforeAll(async () => {
@@ -31,11 +31,11 @@ beforeAll(async () => {
   repository = await import('../../../functions/applications/repository');
   questions = await import('../../../functions/backoffice/questions');
   quality = await import('../../../functions/backoffice/quality-registration');
-  links = await import('../../../functions/backoffice/document-links');
+  wiring = await import('../../../functions/backoffice/wiring');
   jobs = await import('../../../functions/backoffice/jobs');
 });
 
-const config = () => ({ table: table(), links: links.s3DocumentLinker(stack().env.DOCUMENTS_BUCKET as string) });
+const config = () => wiring.backofficePorts({ table: table(), bucket: stack().env.DOCUMENTS_BUCKET as string });
 const BO = 'bo-jobs-test';
 const at = (iso: string, minutes = 0) => new Date(new Date(iso).getTime() + minutes * 60_000);
 const run = (handler: Handler, job: string, time: Date) => handler({ job, time: time.toISOString() });

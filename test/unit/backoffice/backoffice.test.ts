@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backofficeOperations } from '../../../shared/api/backoffice';
 import { operations } from '../../../shared/api/contract';
 import { routeKey } from '../../../shared/api/operation';
-import { decisionDeadlineDue, earlierDue, questionDeadlineEntry, QUESTION_DEADLINES_JOB } from '../../../functions/backoffice/due';
+import { decisionDeadlineDue, earlierDue, questionDeadlineEntry, QUESTION_DEADLINES_JOB } from '../../../shared/applications/due';
 import { dutchDate } from '../../../shared/time/calendar';
 import { decisionRejectedMail } from '../../../functions/mail/templates/decision-rejected';
 import { forwardForcedMail } from '../../../functions/mail/templates/forward-forced';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionDeadlineEntry } from '../../../functions/applications/due';
+import { decisionDeadlineEntry } from '../../../shared/applications/due';
 import { brusselsMidnight } from '../../../shared/time/calendar';
 import { applicationInadmissibleMail } from '../../../functions/mail/templates/application-inadmissible';
 import { applicationSubmittedMail } from '../../../functions/mail/templates/application-submitted';

@@ -1,11 +1,13 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { toPublishedRegistration } from '../../shared/registrations/registration';
 import { dynamo } from '../adapters/aws-clients';
 import { fromRegistrationItem } from '../registrations/items';
 import { gsi, keys } from '../storage/keys';
 
 /*
- * Back-office overviews (issue 11), each one Query on an index — never a Scan:
+ * Back-office overviews (issue 11): the DynamoDB adapter that reads them, each one Query on an index —
+ * never a Scan — with every item parsed by zod:
  * - registrations due for their annual evaluation (R-BO-5): gsi2 `REGSTATUS#active`, whose sort key
  *   starts with `evaluationDue` (functions/registrations/store.ts), `gsi2sk < <date>#` — the reads
  *   follow the answer, not the catalogue;
@@ -56,11 +58,13 @@ async function organisationsByKbo(table: string, kbos: string[]): Promise<Item[]
   return found;
 }
 
-const organisationSummary = (item: Item) => ({
-  kbo: String(item.kbo), name: String(item.name),
-  contactConfirmedAt: (item.contactConfirmedAt as string | null | undefined) ?? null,
-  contactCheckRequestedAt: (item.contactCheckRequestedAt as string | null | undefined) ?? null,
+const organisationSummarySchema = z.object({
+  kbo: z.string(), name: z.string(),
+  contactConfirmedAt: z.string().nullish().transform((value) => value ?? null),
+  contactCheckRequestedAt: z.string().nullish().transform((value) => value ?? null),
 });
+const organisationSummary = (item: Item) => organisationSummarySchema.parse(item);
+const waitingApplicationSchema = z.object({ orgKbo: z.string() });
 
 /** GET /v1/backoffice/organisations?qualityRegistration=missing (R-ORG-3): with how many applications wait. */
 export async function organisationsWaitingForQualityRegistration(table: string) {
@@ -69,10 +73,12 @@ export async function organisationsWaitingForQualityRegistration(table: string) 
     ExpressionAttributeValues: { ':pk': gsi.applicationStatus('waiting-for-quality-registration') },
   });
   const counts = new Map<string, number>();
-  for (const app of waiting) counts.set(String(app.orgKbo), (counts.get(String(app.orgKbo)) ?? 0) + 1);
-  const orgs = await organisationsByKbo(table, [...counts.keys()]);
+  for (const { orgKbo } of waiting.filter((item) => item.type === 'application').map((item) => waitingApplicationSchema.parse(item))) {
+    counts.set(orgKbo, (counts.get(orgKbo) ?? 0) + 1);
+  }
+  const orgs = (await organisationsByKbo(table, [...counts.keys()])).map(organisationSummary);
   return {
-    items: orgs.map((org) => ({ ...organisationSummary(org), waitingApplications: counts.get(String(org.kbo)) ?? 0 }))
+    items: orgs.map((org) => ({ ...org, waitingApplications: counts.get(org.kbo) ?? 0 }))
       .sort((a, b) => a.kbo.localeCompare(b.kbo)),
   };
 }

@@ -1,10 +1,32 @@
-import { addDays, brusselsMidnight } from '../../shared/time/calendar';
-import type { Application } from '../../shared/applications/application';
-import { DECISION_DEADLINES_JOB } from '../applications/due';
-import type { DueEntry } from '../applications/repository';
+import { addDays, brusselsMidnight } from '../time/calendar';
+import type { Application } from './application';
+import { decisionDeadlines } from './deadlines';
 
+/*
+ * The due-index entries of applications (R-BO-1, R-BO-2): which scheduled job must act on an
+ * application, from when. Pure: the times are Brussels midnights of the rule's dates (the one time
+ * module); the store writes them as `duePk` / `dueAt`.
+ */
+
+/** A due-index entry: which job must act on the item, from when (ISO 8601 UTC instant). */
+export interface DueEntry {
+  duePk: string;
+  dueAt: string;
+}
+
+/** Job that acts on submitted applications near the end of the decision period (R-BO-2). */
+export const DECISION_DEADLINES_JOB = 'decision-deadlines';
 /** Job that moves on applications whose question went unanswered (R-BO-1). */
 export const QUESTION_DEADLINES_JOB = 'question-deadlines';
+
+/**
+ * R-BO-2: the deadlines of an application submitted at `submittedAt`, and its due-index entry for the
+ * `decision-deadlines` job: due from the start (Brussels) of the forced-forward date.
+ */
+export function decisionDeadlineEntry(submittedAt: string): { deadlines: ReturnType<typeof decisionDeadlines>; due: DueEntry } {
+  const deadlines = decisionDeadlines(submittedAt);
+  return { deadlines, due: { duePk: DECISION_DEADLINES_JOB, dueAt: brusselsMidnight(deadlines.forcedForwardDate) } };
+}
 
 /**
  * R-BO-1: the due entry of an open question whose last day to answer is `deadline` ('YYYY-MM-DD'):

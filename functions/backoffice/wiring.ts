@@ -1,0 +1,27 @@
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { dynamoRegistrationLookup } from '../applications/wiring';
+import { dynamoApplicationStore } from '../applications/repository';
+import { dynamoOrganisationStore } from '../organisations/repository';
+import { registerApprovedApplication } from '../registrations/register';
+import { s3DocumentLinker } from './s3-document-linker';
+import { listHistory } from './history-store';
+import type { BackofficePorts } from './ports';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** The composition root of the back office: its ports on DynamoDB and S3. */
+export function backofficePorts(config: { table: string; bucket: string }): BackofficePorts<TransactItem> {
+  return {
+    applications: dynamoApplicationStore(config.table),
+    organisations: dynamoOrganisationStore(config.table),
+    registrations: dynamoRegistrationLookup(config.table),
+    history: { list: (applicationId) => listHistory(config.table, applicationId) },
+    links: s3DocumentLinker(config.bucket),
+    approvals: {
+      async prepare(input) {
+        const prepared = await registerApprovedApplication(input, { tableName: config.table });
+        return { numbers: prepared.numbers, extraItems: prepared.transactItems };
+      },
+    },
+  };
+}

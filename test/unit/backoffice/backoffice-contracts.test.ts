@@ -1,0 +1,4 @@
+import { backofficeHistoryContract } from '../../support/contracts/backoffice-history';
+import { memoryBackofficePorts } from './fakes/memory-backoffice';
+
+backofficeHistoryContract('in-memory fake', () => memoryBackofficePorts().ports);
