@@ -82,6 +82,8 @@ export const backofficeApplicationSchema = applicationResponseSchema
     decision: decisionSchema.nullable(),
     odbNumbers: z.object({ training: z.string(), modules: z.array(z.string()) }).nullable(),
     allowedEvents: z.array(z.enum(APPLICATION_EVENTS)).meta({ description: 'Wat de back office vanuit deze status kan doen' }),
+    due: z.object({ job: z.string(), at: z.string() }).nullable()
+      .meta({ description: 'De job die hierna op de aanvraag moet handelen (termijnen R-BO-1, R-BO-2) en vanaf wanneer; null als geen termijn loopt' }),
     grant: grantSchema,
     history: z.array(historyEntrySchema).meta({ description: 'Historiek van het dossier (R-BO-6), oudste eerst; niet te wijzigen of te wissen' }),
     organisation: z

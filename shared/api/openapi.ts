@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Operation } from './operation';
 import { problemSchema } from './problem-schema';
+import { documentedResponses } from './responses';
 import { defaultQuotaLimits, type QuotaLimits } from '../quotas/quota';
 import { defaultRateLimits, RATE_LIMIT_RETRY_AFTER_SECONDS, rateLimitDefinitions, type RateLimits } from '../quotas/rate-limits';
 
@@ -45,10 +46,6 @@ const parametersOf = (schema: z.ZodType | undefined, location: 'query' | 'path',
   }));
 };
 
-const problemResponse = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-});
 
 /** OpenAPI 3.1 document generated from the operations: the same zod schemas that validate requests. */
 export function buildOpenApiDocument(
@@ -58,29 +55,18 @@ export function buildOpenApiDocument(
   const limits = info.quotaLimits ?? defaultQuotaLimits;
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
-    const responses: Record<string, unknown> = {};
-    for (const [status, spec] of Object.entries(op.responses)) {
-      responses[status] = spec.schema
-        ? { description: spec.description, content: { 'application/json': { schema: toSchema(spec.schema, 'output') } } }
-        : spec.contentType
-          ? { description: spec.description, content: { [spec.contentType]: { schema: { type: 'string', contentMediaType: spec.contentType } } } }
-          : { description: spec.description };
-    }
-    if (op.body || op.query || op.params) responses['400'] ??= problemResponse('Invalid input: every problem listed');
-    if (op.auth.kind === 'jwt') {
-      responses['401'] ??= { description: 'Missing or invalid token' };
-      responses['403'] ??= problemResponse('Wrong role');
-    }
-    if (op.idempotent) {
-      responses['409'] ??= problemResponse('Conflict, or the same Idempotency-Key is still in progress');
-      responses['422'] ??= problemResponse('Same Idempotency-Key with another body');
-    }
     const quotas = (op.quotas ?? []).map((quota) => ({ id: quota.id, limit: limits[quota.id] ?? quota.defaultLimit, per: quota.scope, window: 'day (Europe/Brussels)', description: quota.description }));
-    if (quotas.length) {
-      responses['429'] ??= {
-        ...problemResponse(`Quota reached: ${quotas.map((q) => `${q.limit} ${q.description}`).join('; ')}. Code \`quota.<id>\`; try again after Retry-After seconds.`),
-        headers: { 'Retry-After': { description: 'Seconds until the quota resets (midnight in Brussels)', schema: { type: 'integer', minimum: 1 } } },
-      };
+    const quotaText = `Quota reached: ${quotas.map((q) => `${q.limit} ${q.description}`).join('; ')}. Code \`quota.<id>\`; try again after Retry-After seconds.`;
+    // The one list of statuses and bodies (shared/api/responses.ts), which the test helpers also check against.
+    const responses: Record<string, unknown> = {};
+    for (const [status, response] of documentedResponses(op, quotaText)) {
+      const { body } = response;
+      const content = body.kind === 'json' ? { 'application/json': { schema: toSchema(body.schema, 'output') } }
+        : body.kind === 'problem' ? { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } }
+          : body.kind === 'binary' ? { [body.contentType]: { schema: { type: 'string', contentMediaType: body.contentType } } }
+            : undefined;
+      if (content && response.gateway) Object.assign(content, { 'application/json': { schema: toSchema(response.gateway, 'output') } });
+      responses[String(status)] = { description: response.description, ...(content ? { content } : {}), ...(response.headers ? { headers: response.headers } : {}) };
     }
     const parameters = [...parametersOf(op.params, 'path', op.path), ...parametersOf(op.query, 'query', op.path)];
     if (op.idempotent) {

@@ -31,6 +31,7 @@ export interface Operation<
   Q extends z.ZodType | undefined = z.ZodType | undefined,
   P extends z.ZodType | undefined = z.ZodType | undefined,
   A extends Auth = Auth,
+  R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
 > {
   id: string;
   method: HttpMethod;
@@ -52,7 +53,8 @@ export interface Operation<
    * OpenAPI document (`x-quotas` and the 429 response).
    */
   quotas?: readonly QuotaDefinition[];
-  responses: Record<number, ResponseSpec>;
+  /** Kept with its literal type (`R`), so tests can type a response from its schema. */
+  responses: R;
 }
 
 export function defineOperation<
@@ -60,9 +62,15 @@ export function defineOperation<
   Q extends z.ZodType | undefined = undefined,
   P extends z.ZodType | undefined = undefined,
   const A extends Auth = Auth,
->(operation: Operation<B, Q, P, A>): Operation<B, Q, P, A> {
+  const R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
+>(operation: Operation<B, Q, P, A, R>): Operation<B, Q, P, A, R> {
   return operation;
 }
+
+/** The body type of an operation's response `S` (the schema's output), e.g. `ResponseBodyOf<typeof getTraining, 200>`. */
+export type ResponseBodyOf<O, S extends number> = O extends { responses: infer R }
+  ? S extends keyof R ? R[S] extends { schema: infer Schema extends z.ZodType } ? z.output<Schema> : undefined : never
+  : never;
 
 export const routeKey = (operation: Pick<Operation, 'method' | 'path'>): string =>
   `${operation.method} ${operation.path}`;

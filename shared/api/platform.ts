@@ -17,6 +17,14 @@ export const getHealth = defineOperation({
   responses: { 200: { description: 'The API is up', schema: healthResponse } },
 });
 
+/** The document's outline (its content is described by the OpenAPI 3.1 specification itself). */
+export const openApiDocumentResponse = z.looseObject({
+  openapi: z.literal('3.1.0'),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+  components: z.record(z.string(), z.unknown()),
+});
+
 export const getOpenApi = defineOperation({
   id: 'getOpenApi',
   method: 'GET',
@@ -25,7 +33,7 @@ export const getOpenApi = defineOperation({
   auth: { kind: 'public' },
   summary: 'This OpenAPI 3.1 document',
   tags: ['platform'],
-  responses: { 200: { description: 'OpenAPI 3.1 document' } },
+  responses: { 200: { description: 'OpenAPI 3.1 document', schema: openApiDocumentResponse } },
 });
 
 export const meResponse = z.object({

@@ -1,6 +1,9 @@
 import { inject } from 'vitest';
 import { join } from 'node:path';
 import { localIssuer, localWorkerSubject, type LocalIssuer, type TokenClaims } from '../../infra/local/auth';
+import { assertOnContract } from './contract-check';
+import type { z } from 'zod';
+import type { Operation, ResponseBodyOf } from '../../shared/api/operation';
 import type { TestStackInfo } from './global-setup';
 
 /** The local stack the global setup started. */
@@ -26,7 +29,10 @@ export interface ApiResponse<T = unknown> {
   text: string;
 }
 
-/** Calls the local gateway over real HTTP. */
+/**
+ * Calls the local gateway over real HTTP. Every response is checked against the contract
+ * (test/support/contract-check.ts): an undocumented status, field or content type throws.
+ */
 export async function api<T = any>(
   method: string,
   path: string,
@@ -43,7 +49,39 @@ export async function api<T = any>(
   const text = await response.text();
   let parsed: unknown = text;
   try { parsed = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
+  // issues 12 + 15: a response the contract does not document for this operation and status fails the test (ContractViolation)
+  assertOnContract(method, path, { status: response.status, contentType: response.headers.get('content-type'), body: parsed, text, retryAfter: response.headers.get('retry-after') });
   return { status: response.status, headers: response.headers, body: parsed as T, text };
+}
+
+/** The body of an operation's success response, typed from its schema. */
+export type SuccessBody<O> = ResponseBodyOf<O, 200> | ResponseBodyOf<O, 201>;
+
+/**
+ * Calls an operation of the contract: the path from its template and `params`, the body typed from its
+ * request schema, the result typed from its success schema (and checked at run time like every `api` call).
+ */
+export async function call<O extends Operation<any, any, any, any, any>>(
+  operation: O,
+  options: {
+    params?: Record<string, string>;
+    query?: Record<string, string>;
+    token?: string;
+    body?: NonNullable<O['body']> extends infer S extends z.ZodType ? z.input<S> : never;
+    headers?: Record<string, string>;
+  } = {},
+): Promise<ApiResponse<SuccessBody<O>>> {
+  const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = options.params?.[name];
+    if (value === undefined) throw new Error(`call(${operation.id}): path parameter "${name}" is missing`);
+    return encodeURIComponent(value);
+  });
+  const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
+  return api<SuccessBody<O>>(operation.method, `${path}${query}`, {
+    ...(options.token ? { token: options.token } : {}),
+    ...(options.body !== undefined ? { body: options.body } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
 }
 
 export interface SentMail {

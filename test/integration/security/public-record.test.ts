@@ -4,25 +4,28 @@
  * `removalDate` (which reveals a negative evaluation), `evaluationDue` or `ownReference`.
  */
 import { describe, expect, it } from 'vitest';
+import { decideApplication } from '../../../shared/api/backoffice';
+import { evaluateRegistration, getTraining } from '../../../shared/api/registrations';
 import { PublishedTraining } from '../../../shared/catalogue/published-training';
 import { backofficeToken } from '../../support/stack';
 import { brusselsToday, forwarded, registeredProvider } from '../backoffice/support';
 import { attackClient } from './support';
 
-const { call } = attackClient('public record');
+const { operation } = attackClient('public record');
 
 describe('issue 12: the public record is the published-record schema, nothing more', () => {
   it('a public response has exactly the fields of PublishedTraining, also after a negative evaluation', async () => {
     const provider = await registeredProvider();
     const id = await forwarded(provider);
-    const decided = await call('POST', `/v1/backoffice/applications/${id}/decision`, {
-      token: await backofficeToken(), body: { outcome: 'approved', validFrom: brusselsToday(), chequeCategory: 'standard' },
+    // typed from the contract's schemas (and checked against them at run time)
+    const decided = await operation(decideApplication, {
+      params: { id }, token: await backofficeToken(), body: { outcome: 'approved', validFrom: brusselsToday(), chequeCategory: 'standard' },
     });
-    const odb = decided.body.odbNumbers.training as string;
+    const odb = decided.body.odbNumbers!.training;
     // a negative evaluation sets a removal date: the public must not learn it
-    expect((await call('POST', `/v1/backoffice/registrations/${odb}/evaluation`, { token: await backofficeToken(), body: { outcome: 'negative' } })).status).toBe(200);
+    expect((await operation(evaluateRegistration, { params: { odbNumber: odb }, token: await backofficeToken(), body: { outcome: 'negative' } })).status).toBe(200);
 
-    const response = await call('GET', `/v1/trainings/${odb}`);
+    const response = await operation(getTraining, { params: { odbNumber: odb } });
 
     expect(response.status).toBe(200);
     expect(Object.keys(response.body).sort()).toEqual(Object.keys(PublishedTraining.shape).sort());

@@ -1,5 +1,5 @@
 import { afterAll } from 'vitest';
-import { api, stack, type ApiResponse } from '../../support/stack';
+import { api, call, stack, type ApiResponse } from '../../support/stack';
 
 /**
  * The attack suite's HTTP client. Every request this test file sends to the local gateway — the
@@ -20,6 +20,8 @@ export function attackClient(suite: string) {
   });
   return {
     call: <T = any>(...args: Parameters<typeof api>): Promise<ApiResponse<T>> => api<T>(...args),
+    /** An operation of the contract, typed from its schemas (test/support/stack.ts `call`). */
+    operation: call,
     count: () => count,
   };
 }

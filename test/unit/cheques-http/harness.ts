@@ -7,6 +7,7 @@ import type { ChequeTraining } from '../../../shared/cheques/decide';
 import { ISSUER_SIGNATURE_HEADER, ISSUER_TIMESTAMP_HEADER } from '../../../shared/cheques/issuer-events';
 import { signIssuerEvent } from '../../../shared/cheques/signature';
 import { httpEvent, testContext } from '../../support/events';
+import { assertOnContractByRoute } from '../../support/contract-check';
 import { memoryQuotaStore } from '../../support/memory-quota-store';
 import { memoryStore, memoryTrainings } from './memory-store';
 
@@ -66,7 +67,10 @@ export function harness(start = '2026-11-23T10:00:00.000Z') {
   const invoke = async (handler: typeof cheques, options: Parameters<typeof httpEvent>[0]): Promise<Response> => {
     const result = (await handler(httpEvent(options), testContext())) as APIGatewayProxyStructuredResultV2;
     const text = typeof result.body === 'string' ? result.body : '';
-    return { status: result.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, headers: (result.headers ?? {}) as Record<string, string> };
+    const response = { status: result.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, headers: (result.headers ?? {}) as Record<string, string> };
+    // issues 12 + 15: every response as the contract documents it for this operation and status
+    assertOnContractByRoute(options.routeKey, { ...response, text, contentType: response.headers['content-type'] ?? null, retryAfter: response.headers['retry-after'] ?? null });
+    return response;
   };
   const workerClaims = (rrn: string) => ({ sub: `worker-${rrn.slice(-4)}`, roles: '[worker]', rrn });
 
@@ -89,6 +93,11 @@ export function harness(start = '2026-11-23T10:00:00.000Z') {
         routeKey: 'GET /v1/cheque-requests/{id}/proof', path: `/v1/cheque-requests/${id}/proof`, pathParameters: { id }, claims: workerClaims(rrn),
       }), testContext())) as APIGatewayProxyStructuredResultV2;
       const text = typeof result.body === 'string' ? result.body : '';
+      const headers = (result.headers ?? {}) as Record<string, string>;
+      assertOnContractByRoute('GET /v1/cheque-requests/{id}/proof', {
+        status: result.statusCode ?? 0, text: result.isBase64Encoded ? '(bytes)' : text, contentType: headers['content-type'] ?? null,
+        body: result.isBase64Encoded ? undefined : text ? JSON.parse(text) : undefined, retryAfter: headers['retry-after'] ?? null,
+      });
       return {
         status: result.statusCode ?? 0,
         headers: (result.headers ?? {}) as Record<string, string>,
