@@ -75,6 +75,7 @@ export const backofficeDocumentSchema = documentSchema.extend({
 export const backofficeApplicationSchema = applicationResponseSchema
   .extend({
     orgKbo: z.string(),
+    organisationName: z.string().optional().meta({ description: 'Naam van de organisatie bij het indienen (ontbreekt bij dossiers van voor de werkvoorraad)' }),
     referenceVersion: z.string().nullable(),
     documents: z.array(backofficeDocumentSchema),
     questions: z.array(questionSchema),
