@@ -2,7 +2,7 @@ import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamoRegistrationLookup } from '../applications/wiring';
 import { dynamoApplicationStore } from '../applications/repository';
 import { dynamoOrganisationStore } from '../organisations/repository';
-import { registerApprovedApplication } from '../registrations/register';
+import { registerApprovedApplication } from '../registrations/dynamo-register';
 import { s3DocumentLinker } from './s3-document-linker';
 import { listHistory } from './history-store';
 import type { BackofficePorts } from './ports';

@@ -5,6 +5,7 @@
  * order had gone out — a cancellation order to the issuer are queued. Issued, expired, rejected or
  * cancelled requests cannot be cancelled (409 with what is possible).
  */
+import { TRY_AGAIN, retryOptimistic } from '../../shared/concurrency/retry';
 import { requestDelta } from '../../shared/cheques/budget';
 import type { ChequeEntitlementRules } from '../../shared/cheques/entitlement-rules';
 import { budgetReleaseOn, canTransition, transition } from '../../shared/cheques/request-state';
@@ -32,7 +33,7 @@ const notYours = () => notFound('Deze aanvraag bestaat niet of is niet van u.');
 
 export async function cancelChequeRequest(deps: CancelDeps, workerHash: string, id: string, now: Date): Promise<StoredChequeRequest> {
   const rulesFor = deps.rulesFor ?? configuredRulesFor;
-  for (let attempt = 0; attempt < 5; attempt++) {
+  return retryOptimistic(async () => {
     const current = await deps.store.get(id);
     // Another worker's request is indistinguishable from one that does not exist (api.md: 404).
     if (!current || current.workerHash !== workerHash) throw notYours();
@@ -46,8 +47,7 @@ export async function cancelChequeRequest(deps: CancelDeps, workerHash: string, 
       { next, expectedStatus: current.status, release, issuerEventId: undefined, outbox: cancelledMessages(current, next, 'worker') },
       now,
     );
-    if (result === 'changed') return next;
     // 'stale': an issuer event changed the status meanwhile; read again and decide again.
-  }
-  throw conflict('De aanvraag werd intussen gewijzigd. Probeer het opnieuw.');
+    return result === 'changed' ? next : TRY_AGAIN;
+  }, { attempts: 5, exhausted: () => conflict('De aanvraag werd intussen gewijzigd. Probeer het opnieuw.') });
 }

@@ -3,6 +3,7 @@
  * same transaction as the change, so a replayed event changes nothing (409). Expired cheques give the
  * unused amount back to the worker's budget in that transaction too.
  */
+import { TRY_AGAIN, retryOptimistic } from '../../shared/concurrency/retry';
 import { budgetDelta } from '../../shared/cheques/budget';
 import type { ChequeEntitlementRules } from '../../shared/cheques/entitlement-rules';
 import { configuredRulesFor as defaultRulesFor } from './rules';
@@ -26,7 +27,7 @@ export async function applyIssuerEvent(deps: IssuerEventDeps, event: IssuerEvent
   const rulesFor = deps.rulesFor ?? defaultRulesFor;
   if (await deps.store.issuerEventSeen(event.eventId)) throw replayedEvent();
 
-  for (let attempt = 0; attempt < 5; attempt++) {
+  return retryOptimistic(async () => {
     const current = await deps.store.get(event.requestId);
     if (!current) throw notFound(`Er is geen aanvraag van opleidingscheques met id ${event.requestId}.`);
     const problems = issuerEventProblems(event, current);
@@ -51,8 +52,7 @@ export async function applyIssuerEvent(deps: IssuerEventDeps, event: IssuerEvent
       { next, expectedStatus: current.status, release, issuerEventId: event.eventId, outbox },
       now,
     );
-    if (result === 'changed') return next;
     if (result === 'replayed') throw replayedEvent();
-  }
-  throw conflict('De aanvraag werd intussen gewijzigd. Stuur het event opnieuw.');
+    return result === 'changed' ? next : TRY_AGAIN; // 'stale': the status changed meanwhile; decide again
+  }, { attempts: 5, exhausted: () => conflict('De aanvraag werd intussen gewijzigd. Stuur het event opnieuw.') });
 }

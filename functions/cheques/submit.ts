@@ -6,6 +6,7 @@
  * the request decided again: it may now be a rejection with its reason. So parallel requests can never
  * together exceed a cap.
  */
+import { TRY_AGAIN, retryOptimistic } from '../../shared/concurrency/retry';
 import { reservationCondition } from '../../shared/cheques/budget';
 import type { ChequeRequestBody } from '../../shared/cheques/cheque-request';
 import { decideChequeRequest } from '../../shared/cheques/decide';
@@ -31,7 +32,7 @@ export interface SubmitDeps {
   maxAttempts?: number;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function submitChequeRequest(deps: SubmitDeps, workerHash: string, body: ChequeRequestBody): Promise<StoredChequeRequest> {
   const rulesFor = deps.rulesFor ?? defaultRulesFor;
@@ -47,7 +48,7 @@ export async function submitChequeRequest(deps: SubmitDeps, workerHash: string, 
   const id = deps.newId();
   const maxAttempts = deps.maxAttempts ?? 30;
 
-  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+  return retryOptimistic(async (attempt) => {
     const budget = attempt === 0 ? firstBudget : await deps.store.budget(workerHash, schoolYear);
     const decision = decideChequeRequest({ request: body, training, budget, today, rulesFor });
     const status = transition('submitted', decisionEvent(decision.status));
@@ -77,12 +78,14 @@ export async function submitChequeRequest(deps: SubmitDeps, workerHash: string, 
       unusedCents: null,
     };
     const result = await deps.store.create({ request, reservation, outbox: messagesOnSubmit(request) }, now);
-    if (result === 'created') return request;
+    return result === 'created' ? request : TRY_AGAIN; // 'retry': the budget changed underneath; decide again
+  }, {
+    attempts: maxAttempts,
     // Full-jitter exponential backoff (capped at 0.5 s), so a burst of one worker's requests spreads out
     // instead of colliding again and again.
-    await sleep(Math.random() * Math.min(500, 10 * 2 ** Math.min(attempt, 6)));
-  }
-  throw new ProblemError(503, 'busy', 'Even geduld',
-    'Er worden nu te veel aanvragen tegelijk voor uw budget verwerkt. Probeer het zo dadelijk opnieuw.');
+    pause: (attempt) => sleep(Math.random() * Math.min(500, 10 * 2 ** Math.min(attempt, 6))),
+    exhausted: () => new ProblemError(503, 'busy', 'Even geduld',
+      'Er worden nu te veel aanvragen tegelijk voor uw budget verwerkt. Probeer het zo dadelijk opnieuw.'),
+  });
 }
 

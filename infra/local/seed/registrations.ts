@@ -11,7 +11,7 @@
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../../functions/adapters/aws-clients';
 import { OrganisationVersionConflict, saveOrganisation } from '../../../functions/organisations/repository';
-import { allocateOdbNumbers } from '../../../functions/registrations/odb-allocator';
+import { allocateOdbNumbers } from '../../../functions/registrations/dynamo-odb-allocator';
 import { moduleItem, toRegistrationItem } from '../../../functions/registrations/items';
 import { gsi } from '../../../functions/storage/keys';
 import { addMonths, brusselsDate, compareDates, type IsoDate } from '../../../shared/time/calendar';

@@ -9,7 +9,7 @@ import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dynamo } from '../../../functions/adapters/aws-clients';
-import { allocateOdbNumbers } from '../../../functions/registrations/odb-allocator';
+import { allocateOdbNumbers } from '../../../functions/registrations/dynamo-odb-allocator';
 import { toRegistrationItem } from '../../../functions/registrations/items';
 import { readSiteStatus, type SiteStatus } from '../../../infra/local/site-builder';
 import type { TrainingSearchResponse } from '../../../shared/api/catalogue';

@@ -4,11 +4,11 @@ import { api, backofficeToken, providerToken } from '../../support/stack';
 import { approvedApplication, seedOrganisation, useStackEnv } from '../registrations/support';
 import { newProvider, recordQuality, submitted } from './support';
 
-type RegisterModule = typeof import('../../../functions/registrations/register');
+type RegisterModule = typeof import('../../../functions/registrations/dynamo-register');
 let register: RegisterModule;
 beforeAll(async () => {
   useStackEnv();
-  register = await import('../../../functions/registrations/register');
+  register = await import('../../../functions/registrations/dynamo-register');
 });
 
 const bo = async (path: string) => api('GET', path, { token: await backofficeToken() });

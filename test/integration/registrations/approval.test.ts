@@ -3,12 +3,12 @@ import { keys } from '../../../functions/storage/keys';
 import { api, eventually, streamsIdle } from '../../support/stack';
 import { approvedApplication, getItem, mailsTo, modularOverrides, seedOrganisation, useStackEnv } from './support';
 
-type RegisterModule = typeof import('../../../functions/registrations/register');
+type RegisterModule = typeof import('../../../functions/registrations/dynamo-register');
 let register: RegisterModule;
 
 beforeAll(async () => {
   useStackEnv();
-  register = await import('../../../functions/registrations/register');
+  register = await import('../../../functions/registrations/dynamo-register');
 });
 
 type ApprovalInput = Parameters<RegisterModule['registerApprovedApplication']>[0];

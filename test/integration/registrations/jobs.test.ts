@@ -21,7 +21,7 @@ let evaluationRemovals: Handler;
 let contactCheck: Handler;
 let evaluationOverdue: Handler;
 let historyStore: typeof import('../../../functions/backoffice/history-store');
-let register: typeof import('../../../functions/registrations/register');
+let register: typeof import('../../../functions/registrations/dynamo-register');
 let useCases: typeof import('../../../functions/registrations/use-cases');
 let wiring: typeof import('../../../functions/registrations/wiring');
 const ports = () => wiring.registrationPorts(table());
@@ -33,7 +33,7 @@ beforeAll(async () => {
   contactCheck = (await import('../../../functions/jobs/contact-check')).handler;
   evaluationOverdue = (await import('../../../functions/jobs/evaluation-overdue')).handler;
   historyStore = await import('../../../functions/backoffice/history-store');
-  register = await import('../../../functions/registrations/register');
+  register = await import('../../../functions/registrations/dynamo-register');
   useCases = await import('../../../functions/registrations/use-cases');
   wiring = await import('../../../functions/registrations/wiring');
 });

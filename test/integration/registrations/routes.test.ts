@@ -6,12 +6,12 @@ import { uniqueRrn } from '../../support/ids';
 import { approvedApplication, getItem, mailsTo, modularOverrides, seedOrganisation, table as stackTable, useStackEnv } from './support';
 import type { Organisation } from '../../../shared/organisations/organisation';
 
-type RegisterModule = typeof import('../../../functions/registrations/register');
+type RegisterModule = typeof import('../../../functions/registrations/dynamo-register');
 let register: RegisterModule;
 
 beforeAll(async () => {
   useStackEnv();
-  register = await import('../../../functions/registrations/register');
+  register = await import('../../../functions/registrations/dynamo-register');
 });
 
 const today = () => brusselsDate(new Date().toISOString());

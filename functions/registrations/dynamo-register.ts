@@ -1,3 +1,9 @@
+/**
+ * The DynamoDB adapter of the approval's registration step (R-BO-3, R-BO-4, R-REG-2): the back office's
+ * decision composes ONE TransactWrite from the items prepared here (registration, replaced registration,
+ * overdue-evaluation reminder, mail) and its own (application, history). The rules it applies are pure
+ * (shared/registrations/registration.ts: registrationFromApproval, markReplaced).
+ */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Application } from '../../shared/applications/application';
@@ -18,7 +24,7 @@ import { registrationApprovedMail } from '../mail/templates/registration-approve
 import { outboxPut } from '../outbox/outbox';
 import { keys } from '../storage/keys';
 import { registrationsEnv } from './env';
-import { allocateOdbNumbers } from './odb-allocator';
+import { allocateOdbNumbers } from './dynamo-odb-allocator';
 import { getRegistration, putEvaluationReminder, putRegistration, type TransactItem } from './dynamo-store';
 import { moduleItem } from './items';
 
