@@ -4,7 +4,8 @@
  * Jobs must scale with what is due, not with the catalogue (issue 4). Starts its own in-memory local
  * stack, seeds `--small` registrations (and a tenth as many organisations) of which `--due` are due
  * for each job, runs each job, then grows the table to `--large` with the SAME due items re-armed and
- * runs them again. Prints per job: items examined (read from the due index), read capacity consumed
+ * runs them again. `evaluation-overdue` (R-BO-5) reads its own reminder items: every registration has
+ * one, `--due` of them overdue. Prints per job: items examined (read from the due index), read capacity consumed
  * (when the emulator reports it) and time, and the ratio large/small. Target: ≤ 1.1.
  */
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -23,8 +24,8 @@ const { values } = parseArgs({ options: { small: { type: 'string', default: '100
 const SMALL = Number(values.small);
 const LARGE = Number(values.large);
 const DUE = Number(values.due);
-if (![SMALL, LARGE, DUE].every((n) => Number.isInteger(n) && n > 0) || LARGE < SMALL || SMALL < DUE * 2) {
-  console.error('usage: npm run bench -- jobs [--small 1000] [--large 50000] [--due 100]  (small ≥ 2 × due, large ≥ small)');
+if (![SMALL, LARGE, DUE].every((n) => Number.isInteger(n) && n > 0) || LARGE < SMALL || SMALL < DUE * 3) {
+  console.error('usage: npm run bench -- jobs [--small 1000] [--large 50000] [--due 100]  (small ≥ 3 × due, large ≥ small)');
   process.exit(2);
 }
 
@@ -36,12 +37,13 @@ const stack = await startLocalStack({ dataDir, inMemory: true, schedules: false,
 const table = stack.env.TABLE_NAME as string;
 const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: stack.endpoints.dynamodb, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
 
-const { toRegistrationItem } = await import('../../functions/registrations/items');
+const { evaluationReminderItem, toRegistrationItem } = await import('../../functions/registrations/items');
 const { contactCheckDue } = await import('../../shared/organisations/contact-check');
 const jobs: Array<{ name: string; handler: (event: unknown) => Promise<JobResult> }> = [
   { name: 'stop-dates', handler: (await import('../../functions/jobs/stop-dates')).handler },
   { name: 'evaluation-removals', handler: (await import('../../functions/jobs/evaluation-removals')).handler },
   { name: 'contact-check', handler: (await import('../../functions/jobs/contact-check')).handler },
+  { name: 'evaluation-overdue', handler: (await import('../../functions/jobs/evaluation-overdue')).handler },
 ];
 
 const kboOf = (i: number) => {
@@ -55,16 +57,22 @@ const template = registrationFromApproval(
 );
 
 /**
- * Registration i: the first DUE are due for stop-dates, the next DUE for evaluation-removals; a third
- * of the rest have a stop date in the future (in the due index, not yet due), the others none.
+ * Registration i: the first DUE are due for stop-dates, the next DUE for evaluation-removals, the third
+ * DUE have an overdue annual evaluation (R-BO-5; their organisations exist, so each is mailed; `round`
+ * gives a new due date when they are re-armed); a third of the rest have a stop date in the future (in
+ * the due index, not yet due), the others none. Each registration comes with its evaluation reminder.
  */
-function registrationItem(i: number) {
+function registrationItems(i: number, round = 0) {
   const odbNumber = `ODB-A${String(i + 1).padStart(6, '0')}`;
-  const reg: Registration = { ...template, odbNumber, applicationId: `bench-${i}`, provider: { kbo: kboOf(i % 1000), name: 'Bench' } };
+  const overdue = i >= 2 * DUE && i < 3 * DUE;
+  const reg: Registration = {
+    ...template, odbNumber, applicationId: `bench-${i}`, provider: { kbo: kboOf(overdue ? i % DUE : i % 1000), name: 'Bench' },
+    evaluationDue: overdue ? `2030-05-0${1 + round}` : '2031-01-01',
+  };
   if (i < DUE) reg.stopDate = '2030-05-01';
   else if (i < 2 * DUE) reg.removalDate = '2029-12-31';
   else if (i % 3 === 0) reg.stopDate = `${2031 + (i % 5)}-01-01`;
-  return toRegistrationItem(reg, 1, '2029-01-01T00:00:00.000Z', new Date('2029-01-01T00:00:00Z'));
+  return [toRegistrationItem(reg, 1, '2029-01-01T00:00:00.000Z', new Date('2029-01-01T00:00:00Z')), evaluationReminderItem(reg)];
 }
 
 /** Organisation i: the first DUE are due for contact-check (`round` re-arms them); the others confirmed recently. */
@@ -150,15 +158,15 @@ try {
 
   // warm-up (module loading, connections, JIT): a run in the past finds nothing due
   for (const job of jobs) await job.handler({ job: job.name, time: '2000-01-01T00:00:00.000Z' });
-  await writeAll(`${SMALL} registrations`, range(0, SMALL).map(registrationItem));
+  await writeAll(`${SMALL} registrations with their evaluation reminders`, range(0, SMALL).flatMap((i) => registrationItems(i)));
   await writeAll(`${orgCount(SMALL)} organisations`, range(0, orgCount(SMALL)).map((i) => organisationItem(i)));
   const small = await runJobs();
   print(`${SMALL} registrations, ${orgCount(SMALL)} organisations, ${DUE} due per job`, small);
 
-  await writeAll(`${LARGE - SMALL} more registrations`, range(SMALL, LARGE).map(registrationItem));
+  await writeAll(`${LARGE - SMALL} more registrations with their evaluation reminders`, range(SMALL, LARGE).flatMap((i) => registrationItems(i)));
   await writeAll(`${orgCount(LARGE) - orgCount(SMALL)} more organisations`, range(orgCount(SMALL), orgCount(LARGE)).map((i) => organisationItem(i)));
   // re-arm the SAME due items (the first run acted on them)
-  await writeAll(`the same ${DUE} due items per job, re-armed`, [...range(0, 2 * DUE).map(registrationItem), ...range(0, DUE).map((i) => organisationItem(i, 1))]);
+  await writeAll(`the same ${DUE} due items per job, re-armed`, [...range(0, 3 * DUE).flatMap((i) => registrationItems(i, 1)), ...range(0, DUE).map((i) => organisationItem(i, 1))]);
   const large = await runJobs();
   print(`${LARGE} registrations, ${orgCount(LARGE)} organisations, ${DUE} due per job`, large);
 
