@@ -1,11 +1,11 @@
 import {
-  CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException, UpdateTimeToLiveCommand,
+  CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException, UpdateTableCommand, UpdateTimeToLiveCommand,
   type AttributeDefinition, type GlobalSecondaryIndex, type KeySchemaElement,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import type { BucketDefinition, TableDefinition } from '../../functions/storage/definitions';
 
-/** Creates the tables from the shared definitions (idempotent: existing tables are kept). */
+/** Creates the tables from the shared definitions (idempotent: existing tables are kept, and get the indexes the definitions added since). */
 export async function provisionTables(client: DynamoDBClient, definitions: readonly TableDefinition[]): Promise<void> {
   for (const table of definitions) {
     const attributes = new Set<string>([table.partitionKey]);
@@ -44,7 +44,22 @@ export async function provisionTables(client: DynamoDBClient, definitions: reado
       }
     } catch (error) {
       if (!(error instanceof ResourceInUseException)) throw error;
+      await addMissingIndexes(client, table.id, indexes, attributeDefinitions);
     }
+  }
+}
+
+/**
+ * A table kept in `.data/` from before an index was defined gets it now (one UpdateTable per index,
+ * as DynamoDB requires). Items written before carry no key attributes of the new index until their
+ * next write (e.g. the back office's `worklist`, docs/decisions/0014).
+ */
+async function addMissingIndexes(client: DynamoDBClient, tableName: string, indexes: GlobalSecondaryIndex[], attributeDefinitions: AttributeDefinition[]) {
+  const existing = new Set(((await client.send(new DescribeTableCommand({ TableName: tableName }))).Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  for (const index of indexes.filter((candidate) => !existing.has(candidate.IndexName))) {
+    await client.send(new UpdateTableCommand({
+      TableName: tableName, AttributeDefinitions: attributeDefinitions, GlobalSecondaryIndexUpdates: [{ Create: index }],
+    }));
   }
 }
 
