@@ -28,7 +28,8 @@ interface Pagefind {
   search: (query: string | null, options?: { filters?: Record<string, string | { any: string[] }> }) => Promise<PagefindSearch>;
 }
 
-const PAGE_SIZE = 20;
+/** Results per page: each needs its own fragment (~2 KB); 10 keeps the first query under 250 KB at 10k trainings (issue 13). */
+const PAGE_SIZE = 10;
 
 /** The form's filters (select name = Pagefind filter key) as the shared search filters. */
 function searchFilters(values: Record<string, string>): SearchFilters {

@@ -77,6 +77,14 @@ describe('search', () => {
     expect(youthCare.length).toBeGreaterThan(0);
 
     await search('jeugd');
+    // Ten results per page: show them all ("Toon meer resultaten" until it is gone).
+    const more = page.getByRole('button', { name: 'Toon meer resultaten' });
+    await expect.poll(() => page.locator('#results li').count()).toBeGreaterThan(0);
+    while (await more.isVisible()) {
+      const shown = await page.locator('#results li').count();
+      await more.click();
+      await expect.poll(() => page.locator('#results li').count()).toBeGreaterThan(shown);
+    }
 
     for (const t of youthCare) {
       const result = page.locator('#results li', { has: page.locator(`a[href="/opleidingen/${t.odbNumber}/"]`) });
