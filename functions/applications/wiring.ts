@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { notFound } from '../../shared/http/problem';
 import { listHistory } from '../backoffice/history-store';
-import { s3DocumentStorage } from '../documents/store';
-import { dynamoOrganisationStore } from '../organisations/repository';
+import { s3DocumentStorage } from '../documents/s3-storage';
+import { dynamoOrganisationStore } from '../organisations/dynamo-store';
 import { getRegistration } from '../registrations/dynamo-store';
 import type { ProviderPorts, RegistrationLookup } from './ports';
 import { dynamoApplicationStore } from './repository';

@@ -7,7 +7,7 @@ import { ApplicationVersionConflict } from '../applications/store';
 import type { JobResult } from '../jobs/job-event';
 import { forwardForcedMail } from '../mail/templates/forward-forced';
 import { questionDeadlinePassedMail } from '../mail/templates/question-deadline-passed';
-import { dynamoOrganisationStore } from '../organisations/repository';
+import { dynamoOrganisationStore } from '../organisations/dynamo-store';
 import { runDueJob } from '../adapters/dynamo-due-index';
 import type { BackofficePorts } from './ports';
 import { DECISION_DEADLINES_JOB, decisionDeadlineDue, QUESTION_DEADLINES_JOB } from '../../shared/applications/due';

@@ -1,7 +1,7 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { applicationDocumentKey } from '../documents/application-documents';
-import { s3 } from '../documents/store';
+import { s3 } from '../documents/s3-storage';
 import { DOWNLOAD_LINK_SECONDS, type DocumentLinker } from './ports';
 
 

@@ -1,7 +1,7 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamoRegistrationLookup } from '../applications/wiring';
 import { dynamoApplicationStore } from '../applications/repository';
-import { dynamoOrganisationStore } from '../organisations/repository';
+import { dynamoOrganisationStore } from '../organisations/dynamo-store';
 import { registerApprovedApplication } from '../registrations/dynamo-register';
 import { s3DocumentLinker } from './s3-document-linker';
 import { listHistory } from './history-store';

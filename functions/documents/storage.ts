@@ -1,7 +1,7 @@
 import { documentsBucket } from '../storage/definitions';
 
 /**
- * The port to the documents bucket. The S3 adapter is `store.ts`; unit tests use the in-memory fake
+ * The port to the documents bucket. The S3 adapter is `s3-storage.ts`; unit tests use the in-memory fake
  * (test/unit/provider/fakes), and both pass the contract suite (test/unit/provider/contracts/
  * document-storage.ts).
  *

@@ -7,7 +7,7 @@ import { outboxPut } from '../outbox/outbox';
 import { logger } from '../observability/logger';
 import { keys } from '../storage/keys';
 import type { ContactCheckStore, DueContactCheck } from './contact-check-store';
-import { organisationFromItem } from './repository';
+import { organisationFromItem } from './dynamo-store';
 
 const dueEntrySchema = z.object({ type: z.literal('organisation'), dueAt: z.string() });
 

@@ -3,7 +3,7 @@ import type { Organisation } from '../../shared/organisations/organisation';
 /**
  * The port through which the organisation use cases read and write an organisation. The DynamoDB
  * adapter is `dynamo-store.ts`; unit tests use the in-memory fake (test/unit/provider/fakes). Both
- * pass the same contract suite (test/unit/provider/contracts/organisation-store.ts).
+ * pass the same contract suite (test/unit/provider/contracts/stores.ts).
  */
 
 /** An upload slot handed out for the LMS follow-up document (R-ORG-4), not yet confirmed. */

@@ -1,4 +1,4 @@
-import { dynamoOrganisationStore } from '../organisations/repository';
+import { dynamoOrganisationStore } from '../organisations/dynamo-store';
 import { dynamoRegistrationStore } from './dynamo-store';
 import type { RegistrationPorts } from './use-cases';
 

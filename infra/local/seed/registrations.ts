@@ -10,7 +10,7 @@
  */
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../../functions/adapters/aws-clients';
-import { OrganisationVersionConflict, saveOrganisation } from '../../../functions/organisations/repository';
+import { OrganisationVersionConflict, saveOrganisation } from '../../../functions/organisations/dynamo-store';
 import { allocateOdbNumbers } from '../../../functions/registrations/dynamo-odb-allocator';
 import { moduleItem, toRegistrationItem } from '../../../functions/registrations/items';
 import { gsi } from '../../../functions/storage/keys';

@@ -7,16 +7,16 @@ import { bucket, s3, table } from './support';
 /** The same contract suites as the fakes, against the real adapters on DynamoDB Local and the S3 emulator. */
 let adapters: {
   applications: typeof import('../../../functions/applications/repository');
-  organisations: typeof import('../../../functions/organisations/repository');
-  documents: typeof import('../../../functions/documents/store');
+  organisations: typeof import('../../../functions/organisations/dynamo-store');
+  documents: typeof import('../../../functions/documents/s3-storage');
 };
 
 beforeAll(async () => {
   useStackEnv();
   adapters = {
     applications: await import('../../../functions/applications/repository'),
-    organisations: await import('../../../functions/organisations/repository'),
-    documents: await import('../../../functions/documents/store'),
+    organisations: await import('../../../functions/organisations/dynamo-store'),
+    documents: await import('../../../functions/documents/s3-storage'),
   };
 });
 
