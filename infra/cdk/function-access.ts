@@ -49,7 +49,7 @@ type Grant = Partial<Omit<FunctionAccess, 'tables' | 'buckets' | 'leadingKeys'>>
 
 /** API areas: grants by the path of any route the area serves (`exact`: that path only, not below it). */
 const routeRules: ReadonlyArray<{ path: string; exact?: boolean; grant: Grant }> = [
-  // Open data: the search reads the published snapshot.
+  // Open data: the search reads the published shards.
   { path: '/v1/trainings', exact: true, grant: { buckets: { [catalogueBucket.id]: 'read' } } },
   // Providers: presigned POST upload slots (s3:PutObject), reading uploads back; s3:DeleteObject only under quarantine/ (clientUploadPrefix).
   { path: '/v1/applications', grant: { buckets: { [documentsBucket.id]: 'readWrite' } } },
@@ -63,7 +63,7 @@ const routeRules: ReadonlyArray<{ path: string; exact?: boolean; grant: Grant }>
 
 /** Grants by `<kind>:<name>`; `replace` drops everything the rules above gave (e.g. the main table). */
 const namedRules: Readonly<Record<string, Grant & { replace?: true }>> = {
-  // Open data reads only the snapshot, never the table.
+  // Open data reads only the published shards, never the table.
   'api:catalogue': { replace: true, buckets: { [catalogueBucket.id]: 'read' } },
   // Health, the OpenAPI document and /v1/me answer from code and the token: no table at all.
   'api:platform': { replace: true },
@@ -74,10 +74,12 @@ const namedRules: Readonly<Record<string, Grant & { replace?: true }>> = {
   'stream:outbox': { mail: true, buckets: { [issuerBucket.id]: 'write' }, secrets: ['issuerWebhook'], issuerWebhookUrl: true },
   // The outbox sweep delivers what the stream did not finish, exactly as the consumer does.
   'job:outbox-sweep': { mail: true, buckets: { [issuerBucket.id]: 'write' }, secrets: ['issuerWebhook'], issuerWebhookUrl: true },
-  // The catalogue republisher only Queries the registrations (gsi2) and writes the snapshot; the new
-  // snapshot object starts the site build (S3 event).
+  // The catalogue republisher updates the changed shards and the head from the stream's new images; it reads
+  // the table (gsi2) only to rebuild every shard when no head exists yet. The new head starts the site build
+  // (S3 event; docs/decisions/0015).
   'stream:republish': { replace: true, tables: { [mainTable.id]: 'read' }, buckets: { [catalogueBucket.id]: 'readWrite' } },
-  // The daily republish (valid-from and stop dates that came without a change) writes the snapshot too.
+  // The daily republish (valid-from and stop dates that came without a change) rebuilds the shards from gsi2,
+  // writing only the shards whose content differs.
   'job:republish-catalogue': { replace: true, tables: { [mainTable.id]: 'read' }, buckets: { [catalogueBucket.id]: 'readWrite' } },
 };
 
