@@ -20,6 +20,17 @@ const isConditionFailure = (error: unknown) => error instanceof ConditionalCheck
 
 /** The outbox rows of the main table (functions/storage/keys.ts `outbox`), with the lease in `claimedUntil`. */
 export function dynamoOutboxStore(doc: DynamoDBDocumentClient, tableName: string): OutboxStore {
+  /** Ends a failed attempt (retry later, or give up) only while that very attempt still holds the row. */
+  const endAttempt = async (id: string, attempt: number, error: string, update: string, values: Record<string, string>) => {
+    await doc.send(new UpdateCommand({
+      TableName: tableName, Key: keys.outbox(id),
+      UpdateExpression: update,
+      ConditionExpression: '#s = :sending AND attempts = :attempt',
+      ExpressionAttributeNames: S,
+      ExpressionAttributeValues: { ':sending': 'sending', ':attempt': attempt, ':error': error.slice(0, ERROR_LENGTH), ...values },
+    })).catch((e: unknown) => { if (!isConditionFailure(e)) throw e; });
+  };
+
   return {
     async claim(id, now, leaseUntil): Promise<ClaimOutcome> {
       let attributes: Record<string, unknown> | undefined;
@@ -63,23 +74,13 @@ export function dynamoOutboxStore(doc: DynamoDBDocumentClient, tableName: string
     },
 
     async release(id, attempt, error, retryAt) {
-      await doc.send(new UpdateCommand({
-        TableName: tableName, Key: keys.outbox(id),
-        UpdateExpression: 'SET #s = :pending, lastError = :error, dueAt = :retryAt REMOVE claimedUntil, claimToken',
-        ConditionExpression: '#s = :sending AND attempts = :attempt',
-        ExpressionAttributeNames: S,
-        ExpressionAttributeValues: { ':pending': 'pending', ':sending': 'sending', ':attempt': attempt, ':error': error.slice(0, ERROR_LENGTH), ':retryAt': retryAt.toISOString() },
-      })).catch((e: unknown) => { if (!isConditionFailure(e)) throw e; });
+      await endAttempt(id, attempt, error, 'SET #s = :pending, lastError = :error, dueAt = :retryAt REMOVE claimedUntil, claimToken',
+        { ':pending': 'pending', ':retryAt': retryAt.toISOString() });
     },
 
     async markFailed(id, attempt, error, now) {
-      await doc.send(new UpdateCommand({
-        TableName: tableName, Key: keys.outbox(id),
-        UpdateExpression: 'SET #s = :failed, lastError = :error, failedAt = :now REMOVE duePk, dueAt, claimedUntil, claimToken',
-        ConditionExpression: '#s = :sending AND attempts = :attempt',
-        ExpressionAttributeNames: S,
-        ExpressionAttributeValues: { ':failed': 'failed', ':sending': 'sending', ':attempt': attempt, ':error': error.slice(0, ERROR_LENGTH), ':now': now.toISOString() },
-      })).catch((e: unknown) => { if (!isConditionFailure(e)) throw e; });
+      await endAttempt(id, attempt, error, 'SET #s = :failed, lastError = :error, failedAt = :now REMOVE duePk, dueAt, claimedUntil, claimToken',
+        { ':failed': 'failed', ':now': now.toISOString() });
     },
 
     async due(now, limit) {
