@@ -1,8 +1,6 @@
-import { Stack } from 'aws-cdk-lib';
-import { CfnPolicy, CfnRole } from 'aws-cdk-lib/aws-iam';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentsBucket } from '../../functions/storage/definitions';
-import { resourcesOf, synthesize, type Synthesized } from './support';
+import { policyStatements, resourcesOf, synthesize, type Synthesized } from './support';
 
 /** Issue 12: rejected uploads are deleted from quarantine (provider function only), unconfirmed ones expire after a day. */
 let s: Synthesized;
@@ -11,23 +9,9 @@ beforeAll(() => {
 }, 120_000);
 
 function deleteStatements(): Array<{ path: string; resources: string[] }> {
-  const found: Array<{ path: string; resources: string[] }> = [];
-  for (const stack of Object.values(s.stacks).filter((v): v is Stack => v instanceof Stack)) {
-    for (const c of stack.node.findAll()) {
-      let documents: unknown[] = [];
-      if (c instanceof CfnPolicy) documents = [stack.resolve(c.policyDocument)];
-      if (c instanceof CfnRole) documents = ((stack.resolve(c.policies) ?? []) as Array<{ policyDocument: unknown }>).map((p) => p.policyDocument);
-      for (const document of documents) {
-        for (const statement of (document as { Statement: Array<{ Action: unknown; Resource: unknown }> }).Statement) {
-          const actions = ([] as unknown[]).concat(statement.Action);
-          if (actions.some((a) => typeof a === 'string' && a.startsWith('s3:Delete'))) {
-            found.push({ path: c.node.path, resources: ([] as unknown[]).concat(statement.Resource).map((r) => JSON.stringify(r)) });
-          }
-        }
-      }
-    }
-  }
-  return found;
+  return policyStatements(s)
+    .filter(({ statement }) => ([] as unknown[]).concat(statement.Action).some((a) => typeof a === 'string' && a.startsWith('s3:Delete')))
+    .map(({ path, statement }) => ({ path, resources: ([] as unknown[]).concat(statement.Resource).map((r) => JSON.stringify(r)) }));
 }
 
 describe('documents bucket quarantine (issue 12)', () => {

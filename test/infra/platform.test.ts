@@ -1,6 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
-import { CfnPolicy, CfnRole } from 'aws-cdk-lib/aws-iam';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buckets, tables } from '../../functions/storage/definitions';
 import { accessFor } from '../../infra/cdk/function-access';
@@ -9,7 +8,7 @@ import { apiFunctionNames, apiRoutes } from '../../infra/routes';
 import { schedules } from '../../infra/schedules';
 import { streamConsumers } from '../../infra/stream-consumers';
 import { CATALOGUE_HEAD_KEY } from '../../functions/catalogue/keys';
-import { cdkContext, refOf, resourcesOf, synthesize, type Synthesized } from './support';
+import { cdkContext, policyStatements, refOf, resourcesOf, synthesize, type Synthesized } from './support';
 
 // One offline synthesis (no bundling, cdk-nag on) shared by every test of this file.
 let s: Synthesized;
@@ -269,20 +268,7 @@ describe('IAM: least privilege', () => {
   /** Actions that support no resource-level permissions: "*" is the only possible resource. */
   const resourceless = new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'dynamodb:ListStreams']);
 
-  const statements = () => {
-    const found: Array<{ path: string; statement: Record<string, unknown> }> = [];
-    for (const stack of Object.values(s.stacks).filter((v): v is Stack => v instanceof Stack)) {
-      for (const c of stack.node.findAll()) {
-        let documents: unknown[] = [];
-        if (c instanceof CfnPolicy) documents = [stack.resolve(c.policyDocument)];
-        if (c instanceof CfnRole) documents = ((stack.resolve(c.policies) ?? []) as Array<{ policyDocument: unknown }>).map((p) => p.policyDocument);
-        for (const document of documents) {
-          for (const statement of (document as { Statement: Array<Record<string, unknown>> }).Statement) found.push({ path: c.node.path, statement });
-        }
-      }
-    }
-    return found;
-  };
+  const statements = () => policyStatements(s);
 
   it('no action wildcard of our own, and "*" as a resource only for actions without resource-level permissions', () => {
     const all = statements();

@@ -1,4 +1,6 @@
+import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { CfnPolicy, CfnRole } from 'aws-cdk-lib/aws-iam';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,4 +90,20 @@ export function refOf(value: unknown): string | undefined {
     if (Array.isArray(v['Fn::GetAtt'])) return v['Fn::GetAtt'][0] as string;
   }
   return undefined;
+}
+
+/** Every IAM policy statement of every stack (managed policies and roles' inline policies), resolved, with its construct path. */
+export function policyStatements(s: Synthesized): Array<{ path: string; statement: Record<string, unknown> }> {
+  const found: Array<{ path: string; statement: Record<string, unknown> }> = [];
+  for (const stack of Object.values(s.stacks).filter((v): v is Stack => v instanceof Stack)) {
+    for (const c of stack.node.findAll()) {
+      let documents: unknown[] = [];
+      if (c instanceof CfnPolicy) documents = [stack.resolve(c.policyDocument)];
+      if (c instanceof CfnRole) documents = ((stack.resolve(c.policies) ?? []) as Array<{ policyDocument: unknown }>).map((p) => p.policyDocument);
+      for (const document of documents) {
+        for (const statement of (document as { Statement: Array<Record<string, unknown>> }).Statement) found.push({ path: c.node.path, statement });
+      }
+    }
+  }
+  return found;
 }
