@@ -12,7 +12,7 @@ import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../../functions/adapters/aws-clients';
 import { OrganisationVersionConflict, saveOrganisation } from '../../../functions/organisations/dynamo-store';
 import { allocateOdbNumbers } from '../../../functions/registrations/dynamo-odb-allocator';
-import { moduleItem, toRegistrationItem } from '../../../functions/registrations/items';
+import { evaluationReminderItem, moduleItem, toRegistrationItem } from '../../../functions/registrations/items';
 import { gsi } from '../../../functions/storage/keys';
 import { addMonths, brusselsDate, compareDates, type IsoDate } from '../../../shared/time/calendar';
 import type { PublishedTraining } from '../../../shared/catalogue/published-training';
@@ -213,6 +213,8 @@ export async function seedRegistrations(options: {
   for (const reg of registrations) {
     items.push({ ...toRegistrationItem(reg, 1, createdAt, now) });
     for (const m of reg.modules) items.push({ ...moduleItem(m.odbNumber, reg.odbNumber, reg.applicationId, now) });
+    // R-BO-5: an active registration has its overdue-evaluation reminder, as approval writes it.
+    if (reg.status === 'active') items.push({ ...evaluationReminderItem(reg) });
   }
   // Modules first: a published module number always resolves.
   items.sort((a, b) => (a.type === b.type ? 0 : a.type === 'registration' ? 1 : -1));

@@ -48,5 +48,11 @@ describe('demo seed', () => {
     expect(stored?.registration.provider.kbo).toBe(snapshot.trainings[0]?.provider.kbo);
     const org = await dynamo().send(new GetCommand({ TableName: catalogue.table, Key: keys.organisation(snapshot.trainings[0]?.provider.kbo as string) }));
     expect(org.Item?.type).toBe('organisation');
+    // R-BO-5: an active registration has its overdue-evaluation reminder for its evaluation date, as approval writes it.
+    const active = snapshot.trainings.find((t) => t.status === 'active') as (typeof snapshot.trainings)[number];
+    const reminder = await dynamo().send(new GetCommand({ TableName: catalogue.table, Key: keys.evaluationReminder(active.odbNumber) }));
+    const activeStored = await getRegistration(catalogue.table, active.odbNumber);
+    expect(reminder.Item?.type).toBe('evaluationReminder');
+    expect(reminder.Item?.evaluationDue).toBe(activeStored?.registration.evaluationDue);
   });
 });
