@@ -64,10 +64,9 @@ const DEFAULT_LIMIT = 50;
  * strictly before that day); sorted by the nearest deadline (default) or the oldest submission.
  *
  * Each status is its own index partition (or, with `q`, the partition of the query's longest word
- * in that status): the page is read as `limit + 1` entries from each partition after the cursor,
- * merged by sort key, and the first `limit` shown. The cursor is the last key shown, so the next
- * page starts right after it in every partition: reads follow the page size times the number of
- * statuses asked, never the table.
+ * in that status). The partitions are merged by sort key and read lazily (`mergePartitions`), so a
+ * page reads about `limit + 1` entries plus one chunk per status. The cursor is the last key shown, so
+ * the next page starts right after it in every partition: reads follow the page size, never the table.
  */
 export async function listWorklist(index: WorklistIndex, query: WorklistQuery) {
   const sort = query.sort ?? 'deadline';
@@ -77,10 +76,8 @@ export async function listWorklist(index: WorklistIndex, query: WorklistQuery) {
   const statuses: readonly ApplicationStatus[] = query.status ? [query.status] : OPEN_STATUSES;
   const before = sort === 'deadline' && query.deadlineBefore ? deadlineUpperBound(query.deadlineBefore) : null;
 
-  const pages = await Promise.all(statuses.map((status) => index.read({
-    status, token: search?.lead ?? null, alsoTokens: search?.others ?? [], sort, after, before, limit: limit + 1,
-  })));
-  const merged = pages.flat().sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+  const base = { token: search?.lead ?? null, alsoTokens: search?.others ?? [], sort, before };
+  const merged = await mergePartitions(statuses, limit + 1, (status, from, count) => index.read({ ...base, status, after: from, limit: count }), after);
   const shown = merged.slice(0, limit);
   const missing = shown.filter((entry) => entry.application === null).map((entry) => entry.applicationId);
   const loaded = new Map((missing.length > 0 ? await index.applications(missing) : []).map((app) => [app.id, app]));
@@ -90,6 +87,43 @@ export async function listWorklist(index: WorklistIndex, query: WorklistQuery) {
   });
   const last = shown.at(-1);
   return { items, nextCursor: merged.length > limit && last ? worklistCursor.encode({ sort, after: last.sortKey }) : null };
+}
+
+interface Partition { entries: WorklistEntry[]; last: string | null; exhausted: boolean }
+
+const byKey = (a: WorklistEntry, b: WorklistEntry) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0);
+
+/**
+ * The first `wanted` entries of several partitions in sort-key order, reading each partition lazily in
+ * chunks: an entry is final once it is not after the last key read of every partition still open (no
+ * unread entry can come before it). So a page costs about `wanted` entries plus one chunk per partition,
+ * not `wanted` per partition: with a filtering search word every entry read costs reads in proportion to
+ * how rare the match is, and reading `wanted` matches from each of four statuses read four pages' worth.
+ */
+async function mergePartitions(
+  statuses: readonly ApplicationStatus[],
+  wanted: number,
+  read: (status: ApplicationStatus, after: string | null, count: number) => Promise<WorklistEntry[]>,
+  after: string | null,
+): Promise<WorklistEntry[]> {
+  const chunk = Math.ceil(wanted / statuses.length) + 1;
+  const fetch = async (status: ApplicationStatus, from: string | null): Promise<Partition> => {
+    const entries = await read(status, from, chunk);
+    return { entries, last: entries.at(-1)?.sortKey ?? from, exhausted: entries.length < chunk };
+  };
+  const partitions = await Promise.all(statuses.map((status) => fetch(status, after)));
+  const all = () => partitions.flatMap((p) => p.entries);
+  for (;;) {
+    const open = partitions.map((p, i) => ({ p, i })).filter(({ p }) => !p.exhausted);
+    if (open.length === 0) return all().sort(byKey);
+    const bound = open.reduce((min, { p }) => (p.last !== null && (min === null || p.last < min) ? p.last : min), null as string | null);
+    const final = all().filter((entry) => bound !== null && entry.sortKey <= bound);
+    if (final.length >= wanted) return final.sort(byKey);
+    // Read on in the open partition that is furthest behind: it holds the bound.
+    const behind = open.find(({ p }) => p.last === bound) ?? open[0]!;
+    const next = await fetch(statuses[behind.i]!, behind.p.last);
+    partitions[behind.i] = { entries: [...behind.p.entries, ...next.entries], last: next.last, exhausted: next.exhausted };
+  }
 }
 
 /** GET /v1/backoffice/applications/{id}: everything, with the history (R-BO-6). */

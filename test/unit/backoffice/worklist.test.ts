@@ -112,6 +112,27 @@ describe('listWorklist use case (issue 11) on the in-memory index', () => {
     }
   });
 
+  it('a page reads about one page of entries across the statuses, not a page per status, and stays in order when one status holds all the nearest deadlines', async () => {
+    const statuses = ['screening', 'question-open', 'forwarded', 'waiting-for-quality-registration'] as const;
+    const apps = Array.from({ length: 60 }, (_, i) => dossier({
+      status: statuses[Math.floor(i / 15)] as Application['status'],
+      // screening holds every nearest deadline; each status has more than a page
+      deadlines: { decisionPeriodEnd: `2027-0${4 + Math.floor(i / 15)}-${String(1 + (i % 15)).padStart(2, '0')}`, forcedForwardDate: '2027-03-18' },
+      questions: i >= 15 && i < 30 ? [question(`2027-06-${String(1 + (i % 15)).padStart(2, '0')}`)] : [],
+    }));
+    const inner = await worklistOf(apps);
+    let entriesRead = 0;
+    const index = { ...inner, read: async (q: Parameters<typeof inner.read>[0]) => { const entries = await inner.read(q); entriesRead += entries.length; return entries; } };
+    const all = await listWorklist(inner, { limit: 100 });
+
+    const first = await listWorklist(index, { limit: 10 });
+    const second = await listWorklist(index, { limit: 10, cursor: first.nextCursor as string });
+
+    expect([...first.items, ...second.items].map((item) => item.id)).toEqual(all.items.slice(0, 20).map((item) => item.id));
+    // Two pages of 10 over four open statuses: 2 × (11 + one chunk of 4 per status) at most, not 2 × 4 × 11.
+    expect(entriesRead).toBeLessThanOrEqual(2 * (11 + 4 * 4));
+  });
+
   it('deadlineBefore keeps dossiers whose next deadline is strictly before that day; a status narrows to one partition', async () => {
     const soon = dossier({ status: 'question-open', questions: [question('2027-02-05')] });
     const onTheDay = dossier({ deadlines: { decisionPeriodEnd: '2027-03-01', forcedForwardDate: '2027-02-15' } });
