@@ -1,16 +1,14 @@
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fileDeadLetters, readDeadLetters } from '../../../functions/adapters/dead-letters';
 import { STREAM_RETRY_ATTEMPTS } from '../../../infra/stream-consumers';
-import { provisionTables, streamArnOf } from '../../../infra/local/provision';
 import { startStreamPoller } from '../../../infra/local/streams';
-import { eventually, stack } from '../../support/stack';
-import { credentials } from './support';
+import { eventually } from '../../support/stack';
+import { streamTable } from '../../support/stream-table';
 
 /**
  * Issue 14.5: a stream record that keeps failing is retried as often as the event source mapping
@@ -18,21 +16,9 @@ import { credentials } from './support';
  * store, and the shard moves on — on a table and stream of the test's own, with short retry delays.
  */
 describe('faults: a poison stream record', () => {
-  let ddb: DynamoDBClient;
-  let streams: DynamoDBStreamsClient;
-  let streamArn: string;
-  const table = `poison-${Date.now()}`;
+  const own = streamTable('poison');
 
-  beforeAll(async () => {
-    const endpoint = stack().endpoints.dynamodb;
-    ddb = new DynamoDBClient({ endpoint, region: 'eu-west-1', credentials });
-    streams = new DynamoDBStreamsClient({ endpoint, region: 'eu-west-1', credentials });
-    await provisionTables(ddb, [{ id: table, envVar: 'X', partitionKey: 'pk', globalIndexes: [], stream: 'NEW_AND_OLD_IMAGES' }]);
-    streamArn = await streamArnOf(ddb, table);
-  });
-  afterAll(() => { ddb.destroy(); streams.destroy(); });
-
-  const put = (pk: string) => ddb.send(new PutItemCommand({ TableName: table, Item: { pk: { S: pk } } }));
+  const put = (pk: string) => own.ddb.send(new PutItemCommand({ TableName: own.table, Item: { pk: { S: pk } } }));
 
   it('is retried as in AWS, then dead-lettered; the records behind it are delivered', async () => {
     // Prepare: a handler that throws on the poison record, and fails the whole batch with it
@@ -48,7 +34,7 @@ describe('faults: a poison stream record', () => {
     };
     const lines: string[] = [];
     const poller = startStreamPoller({
-      client: streams, streamArn, checkpointFile: join(dir, 'checkpoints.json'), pollIntervalMs: 50, retryDelayMs: 5,
+      client: own.streams, streamArn: own.streamArn, checkpointFile: join(dir, 'checkpoints.json'), pollIntervalMs: 50, retryDelayMs: 5,
       consumers: [{ name: 'test', handler }], deadLetters: fileDeadLetters(deadLetterFile), log: (line) => lines.push(line),
     });
 

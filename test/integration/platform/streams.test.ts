@@ -1,33 +1,19 @@
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { provisionTables, streamArnOf } from '../../../infra/local/provision';
+import { describe, expect, it } from 'vitest';
 import { startStreamPoller } from '../../../infra/local/streams';
-import { eventually, stack } from '../../support/stack';
+import { eventually } from '../../support/stack';
+import { streamTable } from '../../support/stream-table';
 
-const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 describe('local stream poller on DynamoDB Local', () => {
-  let ddb: DynamoDBClient;
-  let streams: DynamoDBStreamsClient;
-  let streamArn: string;
-  const table = `stream-test-${Date.now()}`;
-
-  beforeAll(async () => {
-    const endpoint = stack().endpoints.dynamodb;
-    ddb = new DynamoDBClient({ endpoint, region: 'eu-west-1', credentials });
-    streams = new DynamoDBStreamsClient({ endpoint, region: 'eu-west-1', credentials });
-    await provisionTables(ddb, [{ id: table, envVar: 'X', partitionKey: 'pk', globalIndexes: [], stream: 'NEW_AND_OLD_IMAGES' }]);
-    streamArn = await streamArnOf(ddb, table);
-  });
-  afterAll(() => { ddb.destroy(); streams.destroy(); });
+  const own = streamTable('stream-test');
 
   const put = (pk: string, type = 'thing') =>
-    ddb.send(new PutItemCommand({ TableName: table, Item: { pk: { S: pk }, type: { S: type } } }));
+    own.ddb.send(new PutItemCommand({ TableName: own.table, Item: { pk: { S: pk }, type: { S: type } } }));
 
   it('delivers a record exactly once to a handler that fails once, and nothing again after a restart', async () => {
     // Prepare
@@ -41,14 +27,14 @@ describe('local stream poller on DynamoDB Local', () => {
       if (failNext) { failNext = false; throw new Error('transient failure'); }
       handled.push(...keys);
     };
-    const first = startStreamPoller({ client: streams, streamArn, checkpointFile, consumers: [{ name: 'test', handler }], retryDelayMs: 50, pollIntervalMs: 50 });
+    const first = startStreamPoller({ client: own.streams, streamArn: own.streamArn, checkpointFile, consumers: [{ name: 'test', handler }], retryDelayMs: 50, pollIntervalMs: 50 });
 
     // Act
     await put('record-1');
     await eventually(async () => handled.includes('record-1'));
     await first.stop();
     // a restart, as after a crash: positions come from the checkpoint file
-    const second = startStreamPoller({ client: streams, streamArn, checkpointFile, consumers: [{ name: 'test', handler }], retryDelayMs: 50, pollIntervalMs: 50 });
+    const second = startStreamPoller({ client: own.streams, streamArn: own.streamArn, checkpointFile, consumers: [{ name: 'test', handler }], retryDelayMs: 50, pollIntervalMs: 50 });
     await put('record-2');
     await eventually(async () => handled.includes('record-2'));
     await second.idle();
@@ -65,7 +51,7 @@ describe('local stream poller on DynamoDB Local', () => {
     const checkpointFile = join(mkdtempSync(join(tmpdir(), 'poller-')), 'checkpoints.json');
     const seen: DynamoDBStreamEvent['Records'] = [];
     const poller = startStreamPoller({
-      client: streams, streamArn, checkpointFile, pollIntervalMs: 50,
+      client: own.streams, streamArn: own.streamArn, checkpointFile, pollIntervalMs: 50,
       consumers: [{ name: 'outbox-only', filters: [{ dynamodb: { NewImage: { type: { S: ['outbox'] } } } }], handler: async (e) => { seen.push(...e.Records); } }],
     });
     await put('f-1', 'thing');
@@ -75,7 +61,7 @@ describe('local stream poller on DynamoDB Local', () => {
     await poller.stop();
     expect(seen.map((r) => r.dynamodb?.Keys?.pk?.S)).not.toContain('f-1');
     const record = seen.find((r) => r.dynamodb?.Keys?.pk?.S === 'f-2');
-    expect(record).toMatchObject({ eventName: 'INSERT', eventSource: 'aws:dynamodb', eventSourceARN: streamArn });
+    expect(record).toMatchObject({ eventName: 'INSERT', eventSource: 'aws:dynamodb', eventSourceARN: own.streamArn });
     expect(record?.dynamodb?.NewImage?.type).toEqual({ S: 'outbox' });
     expect(typeof record?.dynamodb?.ApproximateCreationDateTime).toBe('number');
   });
@@ -85,12 +71,12 @@ describe('local stream poller on DynamoDB Local', () => {
     const handled: string[] = [];
     const handler = async (e: DynamoDBStreamEvent) => { handled.push(...e.Records.map((r) => r.dynamodb?.Keys?.pk?.S as string)); };
     const consumers = [{ name: 'resume', filters: [{ dynamodb: { Keys: { pk: { S: [{ prefix: 'r-' }] } } } }], handler }];
-    const first = startStreamPoller({ client: streams, streamArn, checkpointFile, consumers, pollIntervalMs: 50 });
+    const first = startStreamPoller({ client: own.streams, streamArn: own.streamArn, checkpointFile, consumers, pollIntervalMs: 50 });
     await put('r-1');
     await eventually(async () => handled.includes('r-1'));
     await first.stop();
     await put('r-2'); // written while no poller runs
-    const second = startStreamPoller({ client: streams, streamArn, checkpointFile, consumers, pollIntervalMs: 50 });
+    const second = startStreamPoller({ client: own.streams, streamArn: own.streamArn, checkpointFile, consumers, pollIntervalMs: 50 });
     await eventually(async () => handled.includes('r-2'));
     await second.idle();
     await second.stop();
