@@ -17,7 +17,7 @@ import { dynamoKeyCursor } from '../http/cursor';
 import { outboxPut } from '../outbox/outbox';
 import { historyPut } from '../backoffice/history-store';
 import { gsi, keys } from '../storage/keys';
-import { MAX_TRANSACTION_ITEMS, tokenItems, tokenWrites, worklistAttributes } from './worklist-items';
+import { MAX_TRANSACTION_ITEMS, tokenChanges, tokenItems, worklistAttributes } from './worklist-items';
 import {
   ApplicationVersionConflict,
   type ApplicationStore,
@@ -54,6 +54,12 @@ export { ApplicationVersionConflict, type DueEntry, type Page, type StoredApplic
  */
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** The worklist's token changes (worklist-items.ts) as actions of a transaction on `table`. */
+function tokenWrites(table: string, next: Application, previous: Application | undefined, room: number): TransactItem[] {
+  const { puts, deletes } = tokenChanges(next, previous, room);
+  return [...deletes.map((Key) => ({ Delete: { TableName: table, Key } })), ...puts.map((Item) => ({ Put: { TableName: table, Item } }))];
+}
 
 const NON_DATA_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'wlpk', 'wlsk'] as const;
 

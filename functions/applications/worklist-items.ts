@@ -1,9 +1,7 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Application } from '../../shared/applications/application';
 import { searchTokens, worklistSortKey } from '../../shared/backoffice/worklist';
 import { gsi, keys } from '../storage/keys';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 type Item = Record<string, unknown>;
 
 /*
@@ -22,6 +20,9 @@ type Item = Record<string, unknown>;
  */
 
 export const tokenPartition = (token: string, status: string) => `APPTOKEN#${token}#${status}`;
+
+/** The names of the worklist key attributes on the application item. */
+export const WORKLIST_KEY_ATTRIBUTES = ['gsi2pk', 'gsi2sk', 'wlpk', 'wlsk'] as const;
 
 /** The worklist key attributes of the application item itself. */
 export function worklistAttributes(app: Application): Item {
@@ -44,20 +45,25 @@ export function tokenItems(app: Application): Item[] {
   }));
 }
 
+/** What takes the stored token items of a dossier to its current ones: items to put, keys to delete. */
+export interface TokenChanges {
+  puts: Item[];
+  deletes: Array<{ pk: string; sk: string }>;
+}
+
 /**
- * The transaction items that take the token items from `previous` to `next`: nothing when they are
- * the same; otherwise every current item put (at most `room` of them, in the tokens' priority
- * order) and the dropped ones deleted. Without `previous` every current item is put.
+ * The token items to put and delete to go from `previous` to `next`: nothing when they are the same;
+ * otherwise every current item put (at most `room` writes in all, the tokens in their priority
+ * order) and the dropped ones deleted. Without `previous` every current item is put. Plain items:
+ * the DynamoDB adapter (repository.ts) turns them into transaction actions.
  */
-export function tokenWrites(table: string, next: Application, previous: Application | undefined, room: number): TransactItem[] {
+export function tokenChanges(next: Application, previous: Application | undefined, room: number): TokenChanges {
   const wanted = tokenItems(next);
   const had = previous ? tokenItems(previous) : [];
-  if (previous && JSON.stringify(wanted) === JSON.stringify(had)) return [];
+  if (previous && JSON.stringify(wanted) === JSON.stringify(had)) return { puts: [], deletes: [] };
   const keep = new Set(wanted.map((item) => item.sk));
-  const deletes: TransactItem[] = had.filter((item) => !keep.has(item.sk))
-    .map((item) => ({ Delete: { TableName: table, Key: { pk: item.pk, sk: item.sk } } }));
-  const puts: TransactItem[] = wanted.slice(0, Math.max(0, room - deletes.length)).map((item) => ({ Put: { TableName: table, Item: item } }));
-  return [...deletes, ...puts];
+  const deletes = had.filter((item) => !keep.has(item.sk)).map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
+  return { puts: wanted.slice(0, Math.max(0, room - deletes.length)), deletes };
 }
 
 /** DynamoDB's limit of actions in one TransactWrite. */

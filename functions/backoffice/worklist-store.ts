@@ -44,23 +44,46 @@ function keyCondition(query: PartitionQuery, sk: string): Pick<QueryCommandInput
   return { KeyConditionExpression: `${INDEX[query.sort].pk} = :pk${range}`, ExpressionAttributeValues: values };
 }
 
+/** Fewest entries a filtered Query evaluates: small token items, so this many cost one read unit or less. */
+const MIN_EVALUATED = 16;
+const MAX_EVALUATED = 1000;
+
+/**
+ * How many entries a filtered Query should evaluate (DynamoDB's `Limit` counts entries before the
+ * filter) to find the `wanted` matches still missing: from the share that matched so far, doubling
+ * while nothing matched. Each Query costs at least half a read unit, so asking for only the missing
+ * count would issue a Query per few entries; over-reading only costs reads, never order (the next read
+ * starts after the last entry returned, by key).
+ */
+export function evaluationLimit(wanted: number, evaluated: number, matched: number): number {
+  if (evaluated === 0) return Math.max(MIN_EVALUATED, wanted);
+  if (matched === 0) return Math.min(MAX_EVALUATED, Math.max(MIN_EVALUATED, evaluated * 2));
+  return Math.min(MAX_EVALUATED, Math.max(MIN_EVALUATED, Math.ceil((wanted * evaluated) / matched)));
+}
+
 export function dynamoWorklistIndex(table: string): WorklistIndex {
   return {
     async read(query) {
       const index = INDEX[query.sort];
       const condition = keyCondition(query, index.sk);
+      const inclusiveAfter = query.after !== null && query.before !== null;
       const filter = query.alsoTokens.map((_, i) => `contains(#tokens, :t${i})`).join(' AND ');
       const entries: WorklistEntry[] = [];
       let startKey: Record<string, unknown> | undefined;
+      let evaluated = 0;
+      let matched = 0;
       do {
+        const wanted = query.limit - entries.length;
         const result = await dynamo().send(new QueryCommand({
           TableName: table, IndexName: index.name, ...condition,
           ExpressionAttributeValues: { ...condition.ExpressionAttributeValues, ...Object.fromEntries(query.alsoTokens.map((token, i) => [`:t${i}`, token])) },
           ...(filter ? { FilterExpression: filter, ExpressionAttributeNames: { '#tokens': 'tokens' } } : {}),
-          // +1: BETWEEN may return the cursor's own entry, which is not shown again
-          Limit: query.limit - entries.length + 1,
+          // +1 with BETWEEN only: it may return the cursor's own entry, which is not shown again
+          Limit: (filter ? evaluationLimit(wanted, evaluated, matched) : wanted) + (inclusiveAfter ? 1 : 0),
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }));
+        evaluated += result.ScannedCount ?? 0;
+        matched += result.Items?.length ?? 0;
         for (const item of result.Items ?? []) {
           const entry = entryOf(item, index.sk);
           if (entry.sortKey !== query.after && entries.length < query.limit) entries.push(entry);

@@ -1,15 +1,17 @@
 /**
- * `npm run bench -- worklist [--small 1000] [--large 50000] [--runs 5]`
+ * `npm run bench -- worklist [--small 1000] [--mid 10000] [--large 50000] [--runs 5]`
  *
  * The back office's worklist must cost what its page costs, not what the table holds (issue 11).
  * Starts DynamoDB Local in memory with the main table of functions/storage/definitions.ts, seeds
  * `--small` submitted applications (~300 words of content each, 40 organisations, the usual mix of
  * statuses and deadlines) by batch writes of the application store's own item mapping (application
  * item + search-token items), and times the first page and the next page (limit 50) of every
- * filter and sort through the use case and its DynamoDB adapter; then grows the table to `--large`
- * and measures again. Prints per scenario the median time of `--runs` runs, the items DynamoDB read
- * (ScannedCount + BatchGet items) and the consumed read capacity (ReturnConsumedCapacity), and the
- * large/small ratio. Target ≤ 1.1.
+ * filter and sort through the use case and its DynamoDB adapter; then grows the table to `--mid`
+ * and to `--large` and measures again. Prints per scenario the dossiers shown, the median time of
+ * `--runs` runs, the items DynamoDB read (ScannedCount + BatchGet items) and the consumed read
+ * capacity (ReturnConsumedCapacity), and the large/small and large/mid ratios. Target ≤ 1.1. Where
+ * the small table cannot fill both pages of a scenario (fewer dossiers shown), its ratio compares
+ * different amounts of work; the large/mid ratio compares two tables that both fill them.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -22,12 +24,13 @@ import { provisionTables } from '../../infra/local/provision';
 import { mainTable } from '../../functions/storage/definitions';
 import { validApplication } from '../unit/applications/application-fixture';
 
-const { values } = parseArgs({ options: { small: { type: 'string', default: '1000' }, large: { type: 'string', default: '50000' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { small: { type: 'string', default: '1000' }, mid: { type: 'string', default: '10000' }, large: { type: 'string', default: '50000' }, runs: { type: 'string', default: '5' } } });
 const SMALL = Number(values.small);
+const MID = Number(values.mid);
 const LARGE = Number(values.large);
 const RUNS = Number(values.runs);
-if (![SMALL, LARGE, RUNS].every((n) => Number.isInteger(n) && n > 0) || LARGE < SMALL || SMALL < 200) {
-  console.error('usage: npm run bench -- worklist [--small 1000] [--large 50000] [--runs 5]  (small ≥ 200, large ≥ small)');
+if (![SMALL, MID, LARGE, RUNS].every((n) => Number.isInteger(n) && n > 0) || LARGE < MID || MID < SMALL || SMALL < 200) {
+  console.error('usage: npm run bench -- worklist [--small 1000] [--mid 10000] [--large 50000] [--runs 5]  (small ≥ 200, small ≤ mid ≤ large)');
   process.exit(2);
 }
 
@@ -161,23 +164,38 @@ const print = (label: string, m: Record<string, Measurement>) => {
   }
 };
 
+const ratioTable = (label: string, small: Record<string, Measurement>, large: Record<string, Measurement>) => {
+  console.log(`\nratio ${label} (target ≤ 1.1)`);
+  console.log('  scenario                        shown      items read  read capacity  capacity per dossier shown   time');
+  const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? 'n/a' : (a / b).toFixed(2));
+  const perShown = (m: Measurement) => (m.capacity === null || m.items === 0 ? null : m.capacity / m.items);
+  for (const name of Object.keys(small)) {
+    const s = small[name] as Measurement;
+    const l = large[name] as Measurement;
+    const shown = `${s.items} → ${l.items}`;
+    console.log(`  ${name.padEnd(30)}  ${shown.padEnd(9)}  ${ratio(l.read, s.read).padStart(10)}  ${ratio(l.capacity, s.capacity).padStart(13)}  ${ratio(perShown(l), perShown(s)).padStart(26)}  ${ratio(l.ms, s.ms).padStart(6)}`);
+  }
+};
+
 try {
   await seed(0, SMALL);
   await measure(); // warm-up: module loading, connections, JIT
   const small = await measure();
   print(`${SMALL} applications`, small);
-  await seed(SMALL, LARGE);
-  const large = await measure();
-  print(`${LARGE} applications`, large);
-
-  console.log(`\nratio ${LARGE}/${SMALL} (target ≤ 1.1)`);
-  console.log('  scenario                        items read  read capacity   time');
-  const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? 'n/a' : (a / b).toFixed(2));
-  for (const name of Object.keys(small)) {
-    const s = small[name] as Measurement;
-    const l = large[name] as Measurement;
-    console.log(`  ${name.padEnd(30)}  ${ratio(l.read, s.read).padStart(10)}  ${ratio(l.capacity, s.capacity).padStart(13)}  ${ratio(l.ms, s.ms).padStart(6)}`);
+  let mid = small;
+  if (MID > SMALL) {
+    await seed(SMALL, MID);
+    mid = await measure();
+    print(`${MID} applications`, mid);
   }
+  let large = mid;
+  if (LARGE > MID) {
+    await seed(MID, LARGE);
+    large = await measure();
+    print(`${LARGE} applications`, large);
+  }
+  ratioTable(`${LARGE}/${SMALL}`, small, large);
+  if (MID > SMALL && LARGE > MID) ratioTable(`${LARGE}/${MID}`, mid, large);
 } finally {
   db.destroy();
   dynamo().destroy();

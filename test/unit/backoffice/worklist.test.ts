@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Application, Question } from '../../../shared/applications/application';
 import { nextDeadline, queryTokens, searchTokens } from '../../../shared/backoffice/worklist';
 import { backofficeQueueQuery } from '../../../shared/api/backoffice';
-import { listWorklist } from '../../../functions/backoffice/worklist';
+import { listWorklist, PROBE_SIZE, rarestToken, type Probe } from '../../../functions/backoffice/worklist';
+import { addDays } from '../../../shared/time/calendar';
 import { freshKbo, newApplication } from '../provider/contracts/stores';
 import { memoryApplicationStore } from '../provider/fakes/memory-stores';
 import { memoryWorklistIndex } from './fakes/memory-worklist';
@@ -131,6 +132,82 @@ describe('listWorklist use case (issue 11) on the in-memory index', () => {
     expect([...first.items, ...second.items].map((item) => item.id)).toEqual(all.items.slice(0, 20).map((item) => item.id));
     // Two pages of 10 over four open statuses: 2 × (11 + one chunk of 4 per status) at most, not 2 × 4 × 11.
     expect(entriesRead).toBeLessThanOrEqual(2 * (11 + 4 * 4));
+  });
+
+  it('a page that one status fills alone reads that page plus a small first chunk of each other status (chunks grow only where the page comes from)', async () => {
+    const statuses = ['screening', 'question-open', 'forwarded', 'waiting-for-quality-registration'] as const;
+    // 60 dossiers per status; screening holds the 60 nearest deadlines, so the first page of 50 is screening's alone
+    const apps = Array.from({ length: 240 }, (_, i) => {
+      const status = statuses[Math.floor(i / 60)] as Application['status'];
+      const decisionPeriodEnd = addDays('2027-01-01', 100 * Math.floor(i / 60) + (i % 60));
+      return dossier({
+        status,
+        deadlines: status === 'waiting-for-quality-registration' ? null : { decisionPeriodEnd, forcedForwardDate: '2026-12-18' },
+        questions: status === 'question-open' ? [question(addDays(decisionPeriodEnd, 30))] : [],
+      });
+    });
+    const inner = await worklistOf(apps);
+    let entriesRead = 0;
+    const index = { ...inner, read: async (q: Parameters<typeof inner.read>[0]) => { const entries = await inner.read(q); entriesRead += entries.length; return entries; } };
+    const all = await listWorklist(inner, { limit: 100 });
+
+    const page = await listWorklist(index, { limit: 50 });
+
+    expect(page.items.map((item) => item.id)).toEqual(all.items.slice(0, 50).map((item) => item.id));
+    expect(page.items.every((item) => item.status === 'screening')).toBe(true);
+    // 51 entries (the page and one to know there is a next page) + a first chunk of 4 from each other status;
+    // equal chunks of ⌈51 / 4⌉ + 1 = 14 read 4 × 14 from screening and 3 × 14 from the others: 98.
+    expect(entriesRead).toBeLessThanOrEqual(51 + 3 * 4);
+  });
+
+  it('several words: each status is read by its rarest word near the page, not the longest, and a status where one word has no dossier is not read on', async () => {
+    // "ax" is in 4 dossiers, "veiligheidsopleiding" in 40 (all screening); 4 have both; question-open has no "ax" at all
+    const apps = Array.from({ length: 40 }, (_, i) => dossier({
+      title: i % 13 === 0 ? 'Veiligheidsopleiding ax' : 'Veiligheidsopleiding',
+      deadlines: { decisionPeriodEnd: addDays('2027-04-01', i), forcedForwardDate: '2027-03-18' },
+    }));
+    const elsewhere = Array.from({ length: 10 }, (_, i) => dossier({ status: 'question-open', title: 'Veiligheidsopleiding', questions: [question(addDays('2027-02-01', i))] }));
+    const inner = await worklistOf([...apps, ...elsewhere]);
+    const reads: Array<Parameters<typeof inner.read>[0]> = [];
+    const index = { ...inner, read: async (q: Parameters<typeof inner.read>[0]) => { reads.push(q); return inner.read(q); } };
+
+    const page = await listWorklist(index, { q: 'veiligheidsopleiding ax' });
+
+    expect(page.items.map((item) => item.id)).toEqual([apps[0]!.id, apps[13]!.id, apps[26]!.id, apps[39]!.id]);
+    const filtered = reads.filter((q) => q.alsoTokens.length > 0);
+    expect(new Set(filtered.map((q) => JSON.stringify([q.status, q.token, q.alsoTokens])))).toEqual(new Set([JSON.stringify(['screening', 'ax', ['veiligheidsopleiding']])]));
+  });
+
+  it('rarestToken: a probe that ran out with the fewest entries wins; else the one whose last probed entry lies furthest along; a word without entries means no match', () => {
+    const full = (token: string, lastKey: string): Probe => ({ token, count: PROBE_SIZE, lastKey });
+
+    expect(rarestToken([full('veiligheidsopleiding', '2027-04-08#'), full('ax', '2027-09-01#')])).toBe('ax');
+    expect(rarestToken([full('ax', '2027-09-01#'), { token: 'heftruck', count: 3, lastKey: '2027-05-01#' }])).toBe('heftruck');
+    expect(rarestToken([{ token: 'ab', count: 2, lastKey: 'b' }, { token: 'heftruck', count: 5, lastKey: 'c' }])).toBe('ab');
+    expect(rarestToken([full('ab', 'x'), full('heftruck', 'x')])).toBe('heftruck'); // a tie keeps the longest
+    expect(rarestToken([full('ab', 'x'), { token: 'heftruck', count: 0, lastKey: null }])).toBeNull();
+  });
+
+  it('several words: the cursor pages through every dossier that has them all, in order, across statuses', async () => {
+    const apps = Array.from({ length: 30 }, (_, i) => dossier({
+      status: (['screening', 'forwarded', 'question-open'] as const)[i % 3] as Application['status'],
+      title: `${i % 2 === 0 ? 'Heftruck' : 'Lassen'} ${i % 3 === 0 ? 'gevorderden' : 'basis'}`,
+      deadlines: { decisionPeriodEnd: addDays('2027-04-01', (i * 7) % 30), forcedForwardDate: '2027-03-18' },
+      questions: i % 3 === 2 ? [question(addDays('2027-05-01', i))] : [],
+    }));
+    const index = await worklistOf(apps);
+    const expected = (await listWorklist(index, { limit: 100 })).items.filter((item) => /heftruck basis/i.test(item.title ?? '')).map((item) => item.id);
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listWorklist(index, { q: 'basis heftruck', limit: 3, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+
+    expect(expected.length).toBe(10);
+    expect(seen).toEqual(expected);
   });
 
   it('deadlineBefore keeps dossiers whose next deadline is strictly before that day; a status narrows to one partition', async () => {
