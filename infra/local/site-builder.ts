@@ -1,10 +1,15 @@
 /**
- * The local stand-in for the build service (CodeBuild in AWS): watches the catalogue's head
+ * The local stand-in for the site updater and the build service of AWS: watches the catalogue's head
  * (`catalogue/head.json`, shared/catalogue/shards.ts) in the S3 emulator (HeadObject ETag, about every
- * second), and when it changed reads only the shards changed since the live build
- * (functions/catalogue/site-input.ts), builds the site (site/build.ts: an incremental update from the
- * live build, else Astro + Pagefind in full) into a fresh directory under `<dataDir>/site/builds/`, and
- * swaps it in atomically: `<dataDir>/site/current` is a symlink, replaced by rename.
+ * second), and when it changed:
+ * - with a live site, hands the change to the per-change updater (site/update.ts, in a warm process of
+ *   its own: site/update-process.ts), which renders and indexes only what changed and replaces those
+ *   files in the live folder in place (the same code as the Lambda in AWS, docs/decisions/0018);
+ * - else, or when the updater answers that a full build is due (first start, compaction, a feed that
+ *   no longer reaches back), assembles the whole catalogue from its shards (functions/catalogue/
+ *   site-input.ts), builds it (site/build.ts: Astro + Pagefind) into a fresh directory under
+ *   `<dataDir>/site/builds/`, swaps it in atomically (`<dataDir>/site/current` is a symlink, replaced by
+ *   rename) and writes the updater's state for it (`<dataDir>/site/updater-state.json`).
  *
  * - A head that moves during a build is picked up by the first poll after it: exactly one next
  *   build, with every change since the live build (the heads in between are never built, and no
@@ -26,8 +31,10 @@ import { CATALOGUE_HEAD_KEY } from '../../functions/catalogue/keys';
 import { s3CatalogueStore } from '../../functions/catalogue/s3-store';
 import { currentOpenData, exportOpenData } from '../../functions/catalogue/open-data';
 import { assembleCatalogue } from '../../functions/catalogue/site-input';
-import type { CatalogueSnapshot, PublishedTraining } from '../../shared/catalogue/published-training';
-import type { BuildSiteOptions, BuildSiteResult, PublishSiteOptions, PublishSiteResult } from '../../site/build';
+import type { BuildSiteOptions, BuildSiteResult, SearchState } from '../../site/build';
+import { stateAfterFullBuild } from '../../site/update';
+import { diskStateStore } from '../../site/update-disk';
+import type { UpdateProcess } from '../../site/update-process';
 
 export interface SiteBuildInfo {
   /** ETag and sequence of the catalogue head the build is of. */
@@ -42,7 +49,7 @@ export interface SiteBuildInfo {
   liveAt?: string;
   ms?: number;
   pages?: number;
-  /** 'update': incremental from the previous build (site/build.ts updateSite); 'full': everything. */
+  /** 'update': the per-change updater (site/update.ts), in place; 'full': a full build, swapped in. */
   mode?: 'update' | 'full';
 }
 
@@ -62,13 +69,13 @@ export interface SiteBuilderOptions {
   s3: S3Client;
   log: (line: string) => void;
   pollIntervalMs?: number;
-  /** The build itself (default: site/build.ts, imported on first use). */
-  build?: (options: BuildSiteOptions) => Promise<BuildSiteResult>;
   /**
-   * Build with an incremental update from the live build when there is one, falling back to a full
-   * build (default: site/build.ts publishSite, unless `build` is given: then always `build`).
+   * The full build (default: site/build.ts buildSite, imported on first use). Given (a test's fake),
+   * every change is a full build and no updater process is started.
    */
-  publish?: (options: PublishSiteOptions) => Promise<PublishSiteResult>;
+  build?: (options: BuildSiteOptions) => Promise<BuildSiteResult>;
+  /** How long a file that left the delta index stays readable (the updater's grace, default an hour). */
+  updaterGraceMs?: number;
   /** How long a superseded build stays readable after the swap (default 120 000 ms). */
   supersededGraceMs?: number;
   /**
@@ -82,6 +89,7 @@ export interface SiteBuilderOptions {
 export const siteDir = (dataDir: string) => join(dataDir, 'site');
 export const currentSiteDir = (dataDir: string) => join(siteDir(dataDir), 'current');
 export const siteStatusFile = (dataDir: string) => join(siteDir(dataDir), 'status.json');
+export const updaterStateFile = (dataDir: string) => join(siteDir(dataDir), 'updater-state.json');
 
 export function readSiteStatus(dataDir: string): SiteStatus | null {
   const file = siteStatusFile(dataDir);
@@ -170,23 +178,73 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
   /** The directory under builds/ the live symlink points into (`builds/<name>/out` → `<name>`). */
   const liveTarget = async () => (await readlink(current).catch(() => '')).split(/[\\/]/)[1] ?? '';
 
-  async function buildLatest(): Promise<void> {
-    // From the live build's catalogue (its sequence and trainings), only the shards changed since are read.
-    const live = await liveTarget();
-    const liveCatalogue = join(buildsDir, live, 'catalogue.json');
-    let previous: { seq: number; trainings: PublishedTraining[] } | undefined;
-    if (live !== '' && status.current?.seq !== undefined && existsSync(liveCatalogue)) {
-      const parsed = JSON.parse(await readFile(liveCatalogue, 'utf8')) as { trainings: PublishedTraining[] };
-      previous = { seq: status.current.seq, trainings: parsed.trainings };
+  // The per-change updater (a warm process), unless a test replaced the build.
+  const stateStore = diskStateStore(updaterStateFile(options.dataDir));
+  let updater: Promise<UpdateProcess> | undefined;
+  const updaterProcess = async () => {
+    if (updater === undefined) {
+      updater = (async () => {
+        const credentials = await options.s3.config.credentials();
+        const endpoint = await options.s3.config.endpoint?.();
+        const region = await options.s3.config.region();
+        const { startUpdateProcess } = await import('../../site/update-process');
+        return startUpdateProcess({
+        bucket: options.bucket, stateFile: updaterStateFile(options.dataDir), liveDir: current,
+        s3: {
+          region, forcePathStyle: options.s3.config.forcePathStyle ?? false,
+          credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey },
+          ...(endpoint === undefined ? {} : { endpoint: `${endpoint.protocol}//${endpoint.hostname}${endpoint.port ? `:${endpoint.port}` : ''}${endpoint.path}` }),
+        },
+        ...(options.updaterGraceMs === undefined ? {} : { graceMs: options.updaterGraceMs }),
+      }, (line) => options.log(`site:   ${line}`));
+      })();
     }
-    const assembled = await assembleCatalogue(store, previous);
-    if (assembled === null) return;
-    if (previous !== undefined && status.current !== null && assembled.shardsRead === 0) {
-      // The head moved without a shard changing since the live build.
-      status.current = { ...status.current, etag: assembled.headEtag, seq: assembled.head.seq };
+    return updater;
+  };
+  const useUpdater = options.build === undefined;
+
+  /** A change to the live site through the updater; false when a full build is due instead. */
+  async function updateLive(etag: string): Promise<boolean> {
+    if (!useUpdater || status.current === null || !existsSync(current) || !existsSync(updaterStateFile(options.dataDir))) return false;
+    const info: SiteBuildInfo = { etag, publishedAt: status.current.publishedAt, trainings: status.current.trainings, startedAt: new Date().toISOString() };
+    status.state = 'building';
+    status.building = info;
+    await saveStatus();
+    const started = performance.now();
+    try {
+      const result = await (await updaterProcess()).update();
+      if (result.status === 'full-build') {
+        options.log(`site: a full build is due (${result.reason})`);
+        return false;
+      }
+      const ms = Math.round(performance.now() - started);
+      if (result.status === 'unchanged') {
+        status.current = { ...status.current, etag };
+      } else {
+        status.current = {
+          ...info, seq: result.seq, trainings: result.trainings, publishedAt: result.publishedAt, liveAt: new Date().toISOString(),
+          ms, pages: result.written.filter((k) => k.endsWith('.html')).length, mode: 'update', shardsRead: status.current.shardsRead ?? 0,
+        };
+        status.builds++;
+        status.lastError = null;
+        options.log(`site: live — ${result.changed.length} trainings changed, ${result.written.length} files written, ${result.removed.length} removed, updated in ${seconds(ms)}`);
+      }
+      return true;
+    } catch (error) {
+      options.log(`site: the update failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); full build`);
+      return false;
+    } finally {
+      status.state = 'idle';
+      status.building = null;
       await saveStatus();
-      return;
     }
+  }
+
+  async function buildLatest(etagSeen: string): Promise<void> {
+    if (await updateLive(etagSeen)) return;
+    // A full build reads every shard: the live folder may have been updated in place since its build.
+    const assembled = await assembleCatalogue(store);
+    if (assembled === null) return;
     const etag = assembled.headEtag;
     const publishedAt = assembled.snapshot.publishedAt;
     const trainings = assembled.snapshot.trainings.length;
@@ -205,18 +263,10 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
     options.log(`site: building ${trainings} trainings (catalogue #${assembled.head.seq}, ${assembled.shardsRead} shards read)…`);
     try {
       const onProgress = (message: string) => options.log(`site:   ${message}`);
-      let result: BuildSiteResult & { mode?: 'update' | 'full' };
-      if (options.build !== undefined && options.publish === undefined) {
-        result = await options.build({ cataloguePath, outDir, onProgress });
-      } else {
-        const publish = options.publish ?? (await import('../../site/build')).publishSite;
-        // The live build (read only) and its snapshot, when the live site is the one status.json names.
-        const live = await liveTarget();
-        const previousCatalogue = join(buildsDir, live, 'catalogue.json');
-        const previous = live !== '' && live !== basename(workDir) && status.current !== null && existsSync(previousCatalogue)
-          ? { outDir: join(buildsDir, live, 'out'), cataloguePath: previousCatalogue } : undefined;
-        result = await publish({ cataloguePath, outDir, onProgress, ...(previous === undefined ? {} : { previous }) });
-      }
+      const build = options.build ?? (await import('../../site/build')).buildSite;
+      const result = await build({ cataloguePath, outDir, onProgress });
+      // The updater's state is of the live site: none while the swap happens (a crash then means a full build).
+      await rm(updaterStateFile(options.dataDir), { force: true });
       // Atomic swap: a new symlink renamed over `current`; a request sees the old or the new site.
       const link = `${current}.${process.pid}.tmp`;
       await rm(link, { force: true });
@@ -225,11 +275,15 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
       await rename(link, current);
       // A request resolves the live build once (site-server.ts): the previous one stays for the grace period.
       if (previousLive !== '' && previousLive !== basename(workDir)) superseded.set(previousLive, Date.now());
+      if (useUpdater) {
+        const search = JSON.parse(await readFile(join(outDir, 'search-state.json'), 'utf8')) as SearchState;
+        await stateStore.write(stateAfterFullBuild(assembled.head.seq, assembled.snapshot.trainings, search.mainPages));
+      }
       const ms = Math.round(performance.now() - started);
-      status.current = { ...info, liveAt: new Date().toISOString(), ms, pages: result.pages, ...(result.mode === undefined ? {} : { mode: result.mode }) };
+      status.current = { ...info, liveAt: new Date().toISOString(), ms, pages: result.pages, mode: 'full' };
       status.lastError = null;
       status.builds++;
-      options.log(`site: live — ${result.pages} pages, ${trainings} trainings, ${result.mode === 'update' ? 'updated' : 'built'} in ${seconds(ms)}`);
+      options.log(`site: live — ${result.pages} pages, ${trainings} trainings, built in ${seconds(ms)}`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       status.lastError = { etag, message, at: new Date().toISOString() };
@@ -258,12 +312,14 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
       }
       if (last?.seq === live.seq) return;
       if (last !== null && last.at > Date.now() - openDataIntervalMs) return;
-      const target = await liveTarget();
       const started = performance.now();
-      const snapshot = JSON.parse(await readFile(join(buildsDir, target, 'catalogue.json'), 'utf8')) as CatalogueSnapshot;
-      await exportOpenData(options.s3, options.bucket, snapshot, live.seq as number);
+      // From the shards (the live folder is updated in place, so its build's catalogue.json may be older).
+      const assembled = await assembleCatalogue(store);
+      if (assembled === null) return;
+      const snapshot = assembled.snapshot;
+      await exportOpenData(options.s3, options.bucket, snapshot, assembled.head.seq);
       const ms = Math.round(performance.now() - started);
-      exported = { seq: live.seq as number, at: Date.now() };
+      exported = { seq: assembled.head.seq, at: Date.now() };
       status.openData = { seq: exported.seq, at: new Date(exported.at).toISOString(), ms };
       await saveStatus();
       options.log(`site: open-data downloads exported (${snapshot.trainings.length} trainings, catalogue #${exported.seq}) in ${seconds(ms)}`);
@@ -274,6 +330,8 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
 
   const loop = (async () => {
     await saveStatus().catch(() => undefined);
+    // Warm from the start: the first change pays neither the renderer's start nor reading every shard.
+    if (useUpdater) void updaterProcess().catch((error: unknown) => options.log(`site: the updater did not start: ${error instanceof Error ? error.message : String(error)}`));
     emptyTrash(); // left over from a stopped or crashed builder
     while (!stopped) {
       let busy = false;
@@ -287,7 +345,7 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
         const etag = head?.ETag;
         if (etag !== undefined && etag !== status.current?.etag && etag !== status.lastError?.etag) {
           busy = true;
-          await buildLatest();
+          await buildLatest(etag);
         }
       } catch (error) {
         if (!warnedUnreachable && !stopped) options.log(`site: cannot read the catalogue: ${error instanceof Error ? error.message : String(error)}`);
@@ -314,6 +372,7 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
       await Promise.race([loop, sleep(5_000)]);
       await emptying;
       await exporting;
+      await (await updater?.catch(() => undefined))?.stop();
     },
   };
 }

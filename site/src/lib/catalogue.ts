@@ -20,7 +20,32 @@ export interface Catalogue {
 
 let cached: { path: string; catalogue: Catalogue } | undefined;
 
+/**
+ * The warm renderer of the per-change updater (site/update-renderer.ts) hands the catalogue over in
+ * memory: records already parsed with the strict schema where they entered (the shard adapter), so a
+ * change does not re-read and re-validate the whole catalogue. Absent in a normal build.
+ */
+export const IN_MEMORY_CATALOGUE = Symbol.for('opleidingen.site.catalogue');
+let inMemory: { snapshot: CatalogueSnapshot; catalogue: Catalogue } | undefined;
+
+function catalogueOf(publishedAt: string, trainings: PublishedTraining[]): Catalogue {
+  const byOdbNumber = new Map(trainings.map((t) => [t.odbNumber, t]));
+  const replaces = new Map<string, PublishedTraining>();
+  for (const t of trainings) {
+    if (t.replacedBy !== null) {
+      const successor = byOdbNumber.get(t.replacedBy);
+      if (successor !== undefined) replaces.set(successor.odbNumber, t);
+    }
+  }
+  return { publishedAt, trainings, byOdbNumber, replaces };
+}
+
 export function loadCatalogue(): Catalogue {
+  const provided = (globalThis as { [IN_MEMORY_CATALOGUE]?: CatalogueSnapshot })[IN_MEMORY_CATALOGUE];
+  if (provided !== undefined) {
+    if (inMemory?.snapshot !== provided) inMemory = { snapshot: provided, catalogue: catalogueOf(provided.publishedAt, provided.trainings) };
+    return inMemory.catalogue;
+  }
   const path = process.env.CATALOGUE_PATH;
   if (path === undefined || path === '') {
     throw new Error('CATALOGUE_PATH is not set: point it at the catalogue snapshot JSON');
@@ -37,44 +62,11 @@ export function loadCatalogue(): Catalogue {
     const lines = describeSnapshotIssues(parsed.error, raw);
     throw new Error(`catalogue snapshot ${path} is invalid (${parsed.error.issues.length} problems):\n  ${lines.join('\n  ')}`);
   }
-  const trainings = parsed.data.trainings;
-  const byOdbNumber = new Map(trainings.map((t) => [t.odbNumber, t]));
-  const replaces = new Map<string, PublishedTraining>();
-  for (const t of trainings) {
-    if (t.replacedBy !== null) {
-      const successor = byOdbNumber.get(t.replacedBy);
-      if (successor !== undefined) replaces.set(successor.odbNumber, t);
-    }
-  }
-  const catalogue: Catalogue = { publishedAt: parsed.data.publishedAt, trainings, byOdbNumber, replaces };
+  const catalogue = catalogueOf(parsed.data.publishedAt, parsed.data.trainings);
   cached = { path, catalogue };
   return catalogue;
 }
 
 export function trainingPath(odbNumber: string): string {
   return `/opleidingen/${odbNumber}/`;
-}
-
-/**
- * The odbNumbers to render detail pages for, from ONLY_TRAININGS_PATH (a JSON array), set by an
- * incremental update (site/build.ts updateSite); undefined (the default) renders every training.
- */
-export function onlyTrainings(): Set<string> | undefined {
-  const path = process.env.ONLY_TRAININGS_PATH;
-  if (path === undefined || path === '') return undefined;
-  const list: unknown = JSON.parse(readFileSync(path, 'utf8'));
-  if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) throw new Error(`ONLY_TRAININGS_PATH ${path}: not a list of odbNumbers`);
-  return new Set(list);
-}
-
-/**
- * The list pages (1-based) to render, from ONLY_LIST_PAGES_PATH (a JSON array), set by an incremental
- * update; undefined (the default) renders every list page.
- */
-export function onlyListPages(): Set<number> | undefined {
-  const path = process.env.ONLY_LIST_PAGES_PATH;
-  if (path === undefined || path === '') return undefined;
-  const list: unknown = JSON.parse(readFileSync(path, 'utf8'));
-  if (!Array.isArray(list) || !list.every((x) => Number.isInteger(x))) throw new Error(`ONLY_LIST_PAGES_PATH ${path}: not a list of page numbers`);
-  return new Set(list as number[]);
 }

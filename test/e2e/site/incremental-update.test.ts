@@ -1,30 +1,42 @@
 /**
- * The incremental site update (site/build.ts publishSite → updateSite): from the previous build and a
- * new snapshot with one changed, one added and one removed training, it produces the same site as a full
- * build of that snapshot (every file but the search index byte-for-byte), search finds the added
- * training, the previous (live) build is left untouched, and anything it cannot do falls back to a full
- * build. Self-contained: builds into a temp dir.
+ * The per-change updater (site/update.ts) end to end, through the local site builder (infra/local/
+ * site-builder.ts) with its warm updater process, a real S3 emulator (fauxqs), real Astro and Pagefind:
+ * after one full build, changes published as the stream consumer publishes them (their shard, then the
+ * head) are applied in place to the live folder; the live site then equals a full build of the same
+ * catalogue file for file (every file but the search index), only the changed files were written, and
+ * Chromium's search finds the new versions and not the removed or superseded ones.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishTrainings } from '../../../functions/catalogue/publish';
+import { s3CatalogueStore } from '../../../functions/catalogue/s3-store';
+import { startS3 } from '../../../infra/local/emulators/s3';
+import { freePort } from '../../../infra/local/ports';
 import { demoCatalogue } from '../../../infra/local/seed/demo-trainings';
+import { currentSiteDir, startSiteBuilder, updaterStateFile } from '../../../infra/local/site-builder';
 import type { CatalogueSnapshot, PublishedTraining } from '../../../shared/catalogue/published-training';
-import { buildSite, publishSite } from '../../../site/build';
+import { buildSite } from '../../../site/build';
+import { UpdaterState } from '../../../site/update';
+import { eventually } from '../../support/stack';
 import { launchBrowser, serveStatic } from './support';
 
 let work: string;
+let s3Server: Awaited<ReturnType<typeof startS3>>;
+let builder: ReturnType<typeof startSiteBuilder>;
+let store: ReturnType<typeof s3CatalogueStore>;
+const log: string[] = [];
 let before: CatalogueSnapshot;
-let after: CatalogueSnapshot;
 const changedOdb = 'ODB-A000136'; // the successor of ODB-A000135: that page shows its title too
 const predecessorOdb = 'ODB-A000135';
 const removedOdb = 'ODB-A000102';
 const addedOdb = 'ODB-A000999';
 const addedWord = 'Zeldzaamwoordopleiding';
 
-/** Every file under `root` except the search index (main and delta), relative paths sorted. */
+/** Every file under `root` except the search index (main and delta) and its state, relative paths sorted. */
 function files(root: string): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
@@ -44,137 +56,144 @@ function expectSameSite(actual: string, expected: string): void {
   expect(different).toEqual([]);
 }
 
+const live = () => currentSiteDir(work);
 const page = (out: string, odb: string) => join(out, 'opleidingen', odb, 'index.html');
-const paths = (name: string) => ({ cataloguePath: join(work, `${name}.json`), outDir: join(work, name) });
+const readState = async () => UpdaterState.parse(JSON.parse(await readFile(updaterStateFile(work), 'utf8')));
+
+/** The catalogue the bucket holds, as the test changes it. */
+let published: PublishedTraining[] = [];
+
+/**
+ * Publishes record changes (a publication of the whole list: only the shards whose records changed are
+ * written, and the head's feed names the changed ODB numbers, as for the stream consumer's changes) and
+ * waits until the site is of that head.
+ */
+async function change(changes: Array<{ odbNumber: string; record: PublishedTraining | null }>): Promise<number> {
+  const builds = builder.status().builds;
+  const byOdb = new Map(published.map((t) => [t.odbNumber, t]));
+  for (const c of changes) {
+    if (c.record === null) byOdb.delete(c.odbNumber);
+    else byOdb.set(c.odbNumber, c.record);
+  }
+  published = [...byOdb.values()].sort((a, b) => (a.odbNumber < b.odbNumber ? -1 : 1));
+  const { seq } = await publishTrainings(store, published, new Date());
+  await eventually(async () => builder.status().current?.seq === seq && builder.status().builds > builds, 120_000, 100);
+  return seq;
+}
+
+/** A full build of the catalogue the bucket holds now, into its own folder (the reference). */
+async function fullBuildOf(trainings: PublishedTraining[], name: string): Promise<string> {
+  const cataloguePath = join(work, `${name}.json`);
+  await writeFile(cataloguePath, JSON.stringify({ publishedAt: builder.status().current?.publishedAt, trainings }));
+  const outDir = join(work, name);
+  await buildSite({ cataloguePath, outDir });
+  return outDir;
+}
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'site-update-'));
+  s3Server = await startS3({ port: await freePort() });
+  const s3 = new S3Client({ endpoint: s3Server.endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, forcePathStyle: true });
+  await s3.send(new CreateBucketCommand({ Bucket: 'catalogue' }));
+  store = s3CatalogueStore('catalogue', s3);
+  builder = startSiteBuilder({ dataDir: work, bucket: 'catalogue', s3, pollIntervalMs: 100, log: (line) => log.push(line) });
   before = demoCatalogue(60, 7, '2026-01-15T06:00:00.000Z');
-  const template = before.trainings[0] as PublishedTraining;
-  after = {
-    publishedAt: '2026-01-16T06:00:00.000Z',
-    trainings: [
-      ...before.trainings
-        .filter((t) => t.odbNumber !== removedOdb)
-        .map((t) => (t.odbNumber === changedOdb ? { ...t, title: `${t.title} vernieuwd` } : t)),
-      { ...template, odbNumber: addedOdb, title: `${addedWord} voor heftrucks`, replacedBy: null },
-    ],
-  };
   expect(before.trainings.find((t) => t.odbNumber === predecessorOdb)?.replacedBy).toBe(changedOdb);
-  await writeFile(paths('before').cataloguePath, JSON.stringify(before));
-  await writeFile(paths('after').cataloguePath, JSON.stringify(after));
-  await buildSite(paths('before'));
-  await buildSite({ ...paths('after'), outDir: join(work, 'after-full') });
+  published = before.trainings;
+  const { seq } = await publishTrainings(store, published, new Date());
+  await eventually(async () => builder.status().current?.seq === seq, 120_000, 200);
 }, 180_000);
 
 afterAll(async () => {
+  await builder?.stop();
+  await s3Server?.stop();
   if (work !== undefined) await rm(work, { recursive: true, force: true });
 });
 
-describe('incremental update', () => {
-  it('produces the same site as a full build, from hard links to the unchanged pages, without touching the previous build', async () => {
-    const previous = paths('before');
-    const liveChanged = readFileSync(page(previous.outDir, changedOdb));
-    const messages: string[] = [];
+describe('per-change updater', () => {
+  let after: PublishedTraining[];
 
-    const result = await publishSite({ ...paths('after'), previous, onProgress: (m) => messages.push(m) });
+  it('applies a change, an addition and a removal in place: the site equals a full build, only changed files written', async () => {
+    const template = before.trainings[0] as PublishedTraining;
+    const changed = { ...(before.trainings.find((t) => t.odbNumber === changedOdb) as PublishedTraining) };
+    changed.title = `${changed.title} vernieuwd`;
+    const added: PublishedTraining = { ...template, odbNumber: addedOdb, title: `${addedWord} voor heftrucks`, replacedBy: null, status: 'active' };
+    const unchangedInode = statSync(page(live(), 'ODB-A000101')).ino;
+    const mainEntryInode = statSync(join(live(), 'pagefind', 'pagefind-entry.json')).ino;
+    log.length = 0;
 
-    expect(result.mode, messages.join('\n')).toBe('update');
-    const out = paths('after').outDir;
-    expectSameSite(out, join(work, 'after-full'));
-    expect(readFileSync(page(out, changedOdb), 'utf8')).toContain('vernieuwd');
-    expect(readFileSync(page(out, predecessorOdb), 'utf8')).toContain('vernieuwd');
-    expect(existsSync(page(out, addedOdb))).toBe(true);
-    expect(existsSync(page(out, removedOdb))).toBe(false);
-    // An unchanged page is the previous build's file (a hard link); the changed one is a new file.
-    expect(statSync(page(out, 'ODB-A000101')).ino).toBe(statSync(page(previous.outDir, 'ODB-A000101')).ino);
-    expect(statSync(page(out, changedOdb)).ino).not.toBe(statSync(page(previous.outDir, changedOdb)).ino);
-    // The live build is as it was.
-    expect(readFileSync(page(previous.outDir, changedOdb)).equals(liveChanged)).toBe(true);
-    expect(existsSync(page(previous.outDir, removedOdb))).toBe(true);
-    expect(existsSync(page(previous.outDir, addedOdb))).toBe(false);
-    expect(result.pages).toBe(files(join(work, 'after-full')).filter((f) => f.endsWith('.html')).length);
-    // Search: the main index is the previous build's (hard links, not re-indexed); the delta index holds
-    // the re-rendered pages, and the main index's versions of changed and removed pages are hidden.
-    expect(statSync(join(out, 'pagefind', 'pagefind-entry.json')).ino).toBe(statSync(join(previous.outDir, 'pagefind', 'pagefind-entry.json')).ino);
-    const state = JSON.parse(readFileSync(join(out, 'search-state.json'), 'utf8')) as { delta: string[]; superseded: string[]; mainPages: Record<string, string> };
+    await change([{ odbNumber: changedOdb, record: changed }, { odbNumber: addedOdb, record: added }, { odbNumber: removedOdb, record: null }]);
+    after = published;
+
+    expect(builder.status().current?.mode, log.join('\n')).toBe('update');
+    const reference = await fullBuildOf(after, 'after-full');
+    expectSameSite(live(), reference);
+    expect(readFileSync(page(live(), predecessorOdb), 'utf8')).toContain('vernieuwd');
+    // Unchanged files were not written (same inode); the main index is the full build's, untouched.
+    expect(statSync(page(live(), 'ODB-A000101')).ino).toBe(unchangedInode);
+    expect(statSync(join(live(), 'pagefind', 'pagefind-entry.json')).ino).toBe(mainEntryInode);
+    const state = await readState();
     expect(state.delta).toEqual([addedOdb, predecessorOdb, changedOdb].sort());
-    expect(state.superseded.sort()).toEqual([changedOdb, predecessorOdb, removedOdb].map((odb) => state.mainPages[odb]).sort());
-    expect(existsSync(join(out, 'pagefind-delta', 'pagefind-entry.json'))).toBe(true);
-  }, 120_000);
+    expect(state.superseded).toEqual([changedOdb, predecessorOdb, removedOdb].map((odb) => state.mainPages[odb]).sort());
+    expect(log.some((l) => /rendered 3 detail pages, 1 of 1 list pages/.test(l)), log.join('\n')).toBe(true);
+  }, 180_000);
 
-  it('a change no list row shows leaves the list pages as they were (hard links), and the site equals a full build', async () => {
-    // Prepare: from `after`, only a description changes.
-    const next: CatalogueSnapshot = { ...after, trainings: after.trainings.map((t) => (t.odbNumber === after.trainings[5]?.odbNumber ? { ...t, description: `${t.description} Extra uitleg.` } : t)) };
-    await writeFile(paths('description').cataloguePath, JSON.stringify(next));
-    await buildSite({ ...paths('description'), outDir: join(work, 'description-full') });
-    const messages: string[] = [];
-    // Act
-    const previous = { outDir: join(work, 'after-full'), cataloguePath: paths('after').cataloguePath };
-    const result = await publishSite({ ...paths('description'), previous, onProgress: (m) => messages.push(m) });
-    // Assess
-    expect(result.mode, messages.join('\n')).toBe('update');
-    expect(messages.some((m) => m.includes('0 of 1 list pages'))).toBe(true);
-    const list = (out: string) => join(out, 'alle-opleidingen', 'index.html');
-    expect(statSync(list(paths('description').outDir)).ino).toBe(statSync(list(previous.outDir)).ino);
-    expectSameSite(paths('description').outDir, join(work, 'description-full'));
-  }, 120_000);
+  it('a change no list row shows renders no list page, and the site still equals a full build', async () => {
+    const target = after[5] as PublishedTraining;
+    const listInode = statSync(join(live(), 'alle-opleidingen', 'index.html')).ino;
+    log.length = 0;
 
-  it('search on the updated site finds the added training and not the removed one', async () => {
-    const server = await serveStatic(paths('after').outDir);
+    await change([{ odbNumber: target.odbNumber, record: { ...target, description: `${target.description} Extra uitleg.` } }]);
+
+    expect(log.some((l) => /rendered 1 detail pages, 0 of 1 list pages/.test(l)), log.join('\n')).toBe(true);
+    expect(statSync(join(live(), 'alle-opleidingen', 'index.html')).ino).toBe(listInode);
+    after = published;
+    expectSameSite(live(), await fullBuildOf(after, 'description-full'));
+    // The previous delta index's files that left it are kept for the grace period (an open search fetches them).
+    const state = await readState();
+    expect(Object.keys(state.retired).length).toBeGreaterThan(0);
+    for (const key of Object.keys(state.retired)) expect(statSync(join(live(), key)).isFile()).toBe(true);
+  }, 180_000);
+
+  it('search in Chromium finds the added and the changed training once, in their new version, and not the removed one', async () => {
+    const server = await serveStatic(live());
     const browser = await launchBrowser();
     try {
       const tab = await browser.context.newPage();
       await tab.goto(`${server.url}/`);
-      await tab.getByLabel('Zoekterm of ODB-nummer').fill(addedWord.toLowerCase());
-      await tab.getByRole('button', { name: 'Zoeken', exact: true }).click();
-      await expect.poll(() => tab.locator('#result-count').textContent(), { timeout: 20_000 }).toMatch(/gevonden/);
-      await expect.poll(() => tab.locator('#results li a').getAttribute('href')).toBe(`/opleidingen/${addedOdb}/`);
-      expect((await fetch(`${server.url}/opleidingen/${removedOdb}/`)).status).toBe(404);
       const searchFor = async (query: string) => {
         await tab.getByLabel('Zoekterm of ODB-nummer').fill(query);
         await tab.getByRole('button', { name: 'Zoeken', exact: true }).click();
         await expect.poll(() => tab.locator('#result-count').textContent(), { timeout: 20_000 }).toMatch(new RegExp(`gevonden.*${query}`));
       };
-      // The changed training is found once, in its new version (the main index's old one is hidden).
+      await searchFor(addedWord.toLowerCase());
+      await expect.poll(() => tab.locator('#results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([`/opleidingen/${addedOdb}/`]);
+      expect((await fetch(`${server.url}/opleidingen/${removedOdb}/`)).status).toBe(404);
       await searchFor(changedOdb);
-      // The list is filled just after the count is shown: wait for it.
       await expect.poll(() => tab.locator('#results li h3').allTextContents()).toEqual([expect.stringContaining('vernieuwd')]);
-      // Two words, one only in the delta index: exactly the page with both (Pagefind alone would return
-      // every main-index page with the other word).
       await searchFor(`${addedWord.toLowerCase()} heftrucks`);
       await expect.poll(() => tab.locator('#results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([`/opleidingen/${addedOdb}/`]);
-      // The removed training is in the main index, but hidden.
       await searchFor(removedOdb);
-      expect(await tab.locator("#results li a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual([]);
-      expect(await tab.locator("#result-count").textContent()).toMatch(/^Geen opleidingen gevonden/);
+      expect(await tab.locator('#results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([]);
+      expect(await tab.locator('#result-count').textContent()).toMatch(/^Geen opleidingen gevonden/);
     } finally {
       await browser.close();
       await server.close();
     }
   }, 60_000);
 
-  it('falls back to a full build when the update is not possible (too many changes, no previous snapshot)', async () => {
-    const tooMany = await publishSite({
-      ...paths('after'), outDir: join(work, 'fallback-1'), previous: paths('before'), maxChanges: 1,
-    });
-    expect(tooMany.mode).toBe('full');
-    expect(tooMany.fallback).toMatch(/more than 1/);
-    expectSameSite(join(work, 'fallback-1'), join(work, 'after-full'));
+  it('without an updater state (as a crash between a full build swaps the site in and writes its state leaves it), a change is a full build, and the updater takes over after it', async () => {
+    const many = after.slice(0, 30).map((t) => ({ odbNumber: t.odbNumber, record: { ...t, title: `${t.title} herzien` } }));
+    log.length = 0;
+    await rm(updaterStateFile(work), { force: true });
 
-    const noSnapshot = await publishSite({
-      ...paths('after'), outDir: join(work, 'fallback-2'), previous: { ...paths('before'), cataloguePath: join(work, 'missing.json') },
-    });
-    expect(noSnapshot.mode).toBe('full');
-    expectSameSite(join(work, 'fallback-2'), join(work, 'after-full'));
-  }, 120_000);
+    await change(many);
 
-  it('bad data still fails: the update validates every record of the new snapshot, and so does the fallback', async () => {
-    const bad = { ...after, trainings: after.trainings.map((t, i) => (i === 5 ? { ...t, contactHours: -3 } : t)) };
-    const cataloguePath = join(work, 'bad.json');
-    await writeFile(cataloguePath, JSON.stringify(bad));
-
-    await expect(publishSite({ cataloguePath, outDir: join(work, 'bad'), previous: paths('before') })).rejects.toThrow(/invalid/);
-    expect(readFileSync(page(paths('before').outDir, changedOdb), 'utf8')).not.toContain('vernieuwd');
-  }, 120_000);
+    expect(builder.status().current?.mode).toBe('full');
+    expect((await readState()).delta).toEqual([]);
+    after = published;
+    const one = after[1] as PublishedTraining;
+    await change([{ odbNumber: one.odbNumber, record: { ...one, title: `${one.title} weer` } }]);
+    expect(builder.status().current?.mode).toBe('update');
+  }, 240_000);
 });
