@@ -18,17 +18,24 @@ const scanCursor = dynamoKeyCursor(['pk', 'sk']);
 export function dynamoWorklistBackfillStore(table: string): WorklistBackfillStore {
   return {
     async page(cursor, size) {
-      const result = await dynamo().send(new ScanCommand({
-        TableName: table, Limit: size,
-        FilterExpression: '#type = :application', ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':application': 'application' },
-        ...(cursor === null ? {} : { ExclusiveStartKey: scanCursor.decode(cursor) }),
-      }));
+      // A Scan's Limit counts every item it reads (token items, other families): read on until the page holds `size` applications.
+      const items: Record<string, unknown>[] = [];
+      let startKey = cursor === null ? undefined : scanCursor.decode(cursor);
+      do {
+        const result = await dynamo().send(new ScanCommand({
+          TableName: table, Limit: size,
+          FilterExpression: '#type = :application', ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':application': 'application' },
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }));
+        items.push(...(result.Items ?? []));
+        startKey = result.LastEvaluatedKey as Record<string, string> | undefined;
+      } while (startKey && items.length < size);
       return {
-        applications: (result.Items ?? []).map((item) => ({
+        applications: items.map((item) => ({
           application: applicationFromItem(item),
           keys: Object.fromEntries(WORKLIST_KEY_ATTRIBUTES.filter((name) => name in item).map((name) => [name, item[name]])),
         })),
-        next: scanCursor.fromKey(result.LastEvaluatedKey),
+        next: scanCursor.fromKey(startKey),
       };
     },
 

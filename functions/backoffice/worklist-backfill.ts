@@ -23,7 +23,7 @@ export interface StoredIndexState {
 
 /** Port of the backfill (DynamoDB adapter: worklist-backfill-store.ts; in-memory fake for unit tests). */
 export interface WorklistBackfillStore {
-  /** One page of the stored applications after `cursor` (null: from the start); `next` is null after the last page. */
+  /** One page of about `size` stored applications after `cursor` (null: from the start); `next` is null after the last page. */
   page(cursor: string | null, size: number): Promise<{ applications: StoredIndexState[]; next: string | null }>;
   /**
    * Gives the application, if still at its version, its worklist keys and token items. False when it

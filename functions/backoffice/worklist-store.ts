@@ -25,24 +25,28 @@ function entryOf(item: Record<string, unknown>, sortAttribute: string): Worklist
   return { sortKey, applicationId: tokenEntrySchema.parse(item).applicationId, application: null };
 }
 
-/** The key condition: the partition, and the sort key after `after` and/or before `before` (BETWEEN is inclusive: `after` itself is dropped by the caller). */
-function keyCondition(query: PartitionQuery, sk: string): Pick<QueryCommandInput, 'KeyConditionExpression' | 'ExpressionAttributeValues'> {
-  const pk = query.token === null ? gsi.applicationStatus(query.status) : tokenPartition(query.token, query.status);
+/** Where a key range starts: after a key (the cursor) or at one (a zig-zag jump). */
+interface Lower { key: string; inclusive: boolean }
+
+/** The key condition: the partition, and the sort key from `lower` and/or before `before` (BETWEEN is inclusive: an exclusive `lower` itself is dropped by the caller). */
+function keyCondition(pk: string, lower: Lower | null, before: string | null, index: (typeof INDEX)[keyof typeof INDEX]): Pick<QueryCommandInput, 'KeyConditionExpression' | 'ExpressionAttributeValues'> {
   const values: Record<string, unknown> = { ':pk': pk };
   let range = '';
-  if (query.after !== null && query.before !== null) {
-    range = ` AND ${sk} BETWEEN :after AND :before`;
-    values[':after'] = query.after;
-    values[':before'] = query.before;
-  } else if (query.after !== null) {
-    range = ` AND ${sk} > :after`;
-    values[':after'] = query.after;
-  } else if (query.before !== null) {
-    range = ` AND ${sk} < :before`;
-    values[':before'] = query.before;
+  if (lower !== null && before !== null) {
+    range = ` AND ${index.sk} BETWEEN :lower AND :before`;
+    values[':lower'] = lower.key;
+    values[':before'] = before;
+  } else if (lower !== null) {
+    range = ` AND ${index.sk} ${lower.inclusive ? '>=' : '>'} :lower`;
+    values[':lower'] = lower.key;
+  } else if (before !== null) {
+    range = ` AND ${index.sk} < :before`;
+    values[':before'] = before;
   }
-  return { KeyConditionExpression: `${INDEX[query.sort].pk} = :pk${range}`, ExpressionAttributeValues: values };
+  return { KeyConditionExpression: `${index.pk} = :pk${range}`, ExpressionAttributeValues: values };
 }
+
+const partitionOf = (query: Pick<PartitionQuery, 'status'>, token: string | null) => (token === null ? gsi.applicationStatus(query.status) : tokenPartition(token, query.status));
 
 /** Fewest entries a filtered Query evaluates: small token items, so this many cost one read unit or less. */
 const MIN_EVALUATED = 16;
@@ -55,31 +59,51 @@ const MAX_EVALUATED = 1000;
  * count would issue a Query per few entries; over-reading only costs reads, never order (the next read
  * starts after the last entry returned, by key).
  */
-export function evaluationLimit(wanted: number, evaluated: number, matched: number): number {
+function evaluationLimit(wanted: number, evaluated: number, matched: number): number {
   if (evaluated === 0) return Math.max(MIN_EVALUATED, wanted);
   if (matched === 0) return Math.min(MAX_EVALUATED, Math.max(MIN_EVALUATED, evaluated * 2));
   return Math.min(MAX_EVALUATED, Math.max(MIN_EVALUATED, Math.ceil((wanted * evaluated) / matched)));
 }
 
 export function dynamoWorklistIndex(table: string): WorklistIndex {
+  /** The first key of a word's partition after `position` (within `before`), or null when it has none. */
+  async function nextKey(query: PartitionQuery, token: string, position: string): Promise<string | null> {
+    const index = INDEX[query.sort];
+    const result = await dynamo().send(new QueryCommand({
+      TableName: table, IndexName: index.name, ...keyCondition(partitionOf(query, token), { key: position, inclusive: false }, query.before, index), Limit: 2,
+    }));
+    const key = (result.Items ?? []).map((item) => z.string().parse(item[index.sk])).find((k) => k !== position);
+    return key ?? null;
+  }
+
   return {
+    /**
+     * One key range of one partition. With further words (`alsoTokens`) the lead word's entries are
+     * filtered by them, and the read zig-zags: after a Query page without a match, each other word's
+     * next key after the position reached is looked up (one small Query each) and the lead's range
+     * restarts at the furthest of them — the lead's entries before it lack a word, so they are
+     * skipped unread. Where the words interleave this costs a Query per empty page; where they meet
+     * in clusters it skips every run between them. A word with no further key ends the read.
+     */
     async read(query) {
       const index = INDEX[query.sort];
-      const condition = keyCondition(query, index.sk);
-      const inclusiveAfter = query.after !== null && query.before !== null;
+      const pk = partitionOf(query, query.token);
       const filter = query.alsoTokens.map((_, i) => `contains(#tokens, :t${i})`).join(' AND ');
       const entries: WorklistEntry[] = [];
+      let lower: Lower | null = query.after === null ? null : { key: query.after, inclusive: false };
       let startKey: Record<string, unknown> | undefined;
       let evaluated = 0;
       let matched = 0;
-      do {
+      for (;;) {
         const wanted = query.limit - entries.length;
+        const condition = keyCondition(pk, lower, query.before, index);
+        // +1 with BETWEEN from the cursor only: it may return the cursor's own entry, which is not shown again
+        const extra = lower !== null && !lower.inclusive && query.before !== null ? 1 : 0;
         const result = await dynamo().send(new QueryCommand({
           TableName: table, IndexName: index.name, ...condition,
           ExpressionAttributeValues: { ...condition.ExpressionAttributeValues, ...Object.fromEntries(query.alsoTokens.map((token, i) => [`:t${i}`, token])) },
           ...(filter ? { FilterExpression: filter, ExpressionAttributeNames: { '#tokens': 'tokens' } } : {}),
-          // +1 with BETWEEN only: it may return the cursor's own entry, which is not shown again
-          Limit: (filter ? evaluationLimit(wanted, evaluated, matched) : wanted) + (inclusiveAfter ? 1 : 0),
+          Limit: (filter ? evaluationLimit(wanted, evaluated, matched) : wanted) + extra,
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }));
         evaluated += result.ScannedCount ?? 0;
@@ -89,8 +113,19 @@ export function dynamoWorklistIndex(table: string): WorklistIndex {
           if (entry.sortKey !== query.after && entries.length < query.limit) entries.push(entry);
         }
         startKey = result.LastEvaluatedKey;
-      } while (startKey && entries.length < query.limit);
-      return entries;
+        if (!startKey || entries.length >= query.limit) return entries;
+        if (filter && (result.Items?.length ?? 0) === 0) {
+          // zig-zag: jump to where every other word has an entry again
+          const position = z.string().parse(startKey[index.sk]);
+          const next = await Promise.all(query.alsoTokens.map((token) => nextKey(query, token, position)));
+          if (next.some((key) => key === null)) return entries;
+          const target = (next as string[]).reduce((max, key) => (key > max ? key : max));
+          lower = { key: target, inclusive: true };
+          startKey = undefined;
+          evaluated = 0;
+          matched = 0;
+        }
+      }
     },
 
     async applications(ids) {

@@ -110,6 +110,30 @@ export function worklistIndexContract(name: string, make: () => WorklistUnderTes
       expect(found.map((e) => e.applicationId)).toEqual([both.id]);
     });
 
+    it('further words: matches beyond long runs of the first word alone, and of the other word alone, are all found, in order, within the bounds', async () => {
+      const { applications, index } = make();
+      const lead = uniqueWord();
+      const other = uniqueWord();
+      const kbo = freshKbo();
+      // by submission: 20 with the lead word only, a match, 6 with the other word only, 15 with the lead only, a match, 3 with the other only
+      const titles = [...Array(20).fill(lead), `${lead} ${other}`, ...Array(6).fill(other), ...Array(15).fill(lead), `${lead} ${other}`, ...Array(3).fill(other)] as string[];
+      const apps = titles.map((title, i) => submittedIn(kbo, title, addDays('1935-01-01', i)));
+      for (const app of apps) await applications.create(app);
+      const [first, second] = [apps[20]!, apps[42]!];
+
+      const both = await index.read(query({ token: lead, alsoTokens: [other], sort: 'submitted' }));
+      const one = await index.read(query({ token: lead, alsoTokens: [other], sort: 'submitted', limit: 1 }));
+      const afterFirst = await index.read(query({ token: lead, alsoTokens: [other], sort: 'submitted', after: worklistSortKey(first, 'submitted') }));
+      const byOther = await index.read(query({ token: other, alsoTokens: [lead], sort: 'submitted' }));
+      const bounded = await index.read(query({ token: lead, alsoTokens: [other], before: worklistSortKey(second, 'deadline') }));
+
+      expect(both.map((e) => e.applicationId)).toEqual([first.id, second.id]);
+      expect(one.map((e) => e.applicationId)).toEqual([first.id]);
+      expect(afterFirst.map((e) => e.applicationId)).toEqual([second.id]);
+      expect(byOther.map((e) => e.applicationId)).toEqual([first.id, second.id]);
+      expect(bounded.map((e) => e.applicationId)).toEqual([first.id]);
+    });
+
     it('a status change moves the dossier to its new partition; an amended title is found by its new words only', async () => {
       const { applications, index } = make();
       const word = uniqueWord();
