@@ -32,11 +32,14 @@ export interface Operation<
   P extends z.ZodType | undefined = z.ZodType | undefined,
   A extends Auth = Auth,
   R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
+  M extends HttpMethod = HttpMethod,
+  Path extends string = string,
 > {
   id: string;
-  method: HttpMethod;
+  /** Kept with its literal type (`M`, `Path`), so the test HTTP helper can type a response from method + path. */
+  method: M;
   /** API Gateway route path, e.g. `/v1/applications/{id}`. */
-  path: string;
+  path: Path;
   /** Logical function (one Lambda per area): entry `functions/api/<fn>.ts`. */
   fn: string;
   auth: A;
@@ -63,7 +66,9 @@ export function defineOperation<
   P extends z.ZodType | undefined = undefined,
   const A extends Auth = Auth,
   const R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
->(operation: Operation<B, Q, P, A, R>): Operation<B, Q, P, A, R> {
+  const M extends HttpMethod = HttpMethod,
+  const Path extends string = string,
+>(operation: Operation<B, Q, P, A, R, M, Path>): Operation<B, Q, P, A, R, M, Path> {
   return operation;
 }
 

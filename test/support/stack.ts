@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { localIssuer, localWorkerSubject, type LocalIssuer, type TokenClaims } from '../../infra/local/auth';
 import { assertOnContract } from './contract-check';
 import type { z } from 'zod';
-import type { Operation, ResponseBodyOf } from '../../shared/api/operation';
+import type { ContractOperation, ResponseAt, ResponseOf } from './api-types';
 import type { TestStackInfo } from './global-setup';
 
 /** The local stack the global setup started. */
@@ -22,22 +22,23 @@ export const providerToken = (org: string, sub = `provider-${org}`) => tokenFor(
 export const workerToken = (rrn: string, sub = localWorkerSubject(stack().env.RRN_HMAC_SECRET as string, rrn)) => tokenFor({ sub, roles: ['worker'], rrn });
 export const backofficeToken = (sub = 'backoffice-1') => tokenFor({ sub, roles: ['backoffice'] });
 
-export interface ApiResponse<T = unknown> {
-  status: number;
-  headers: Headers;
-  body: T;
-  text: string;
+export type { ApiResponse } from './api-types';
+export { bodyAt, expectEachStatus, expectStatus } from './expect-status';
+
+export interface ApiOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  rawBody?: string;
 }
 
 /**
  * Calls the local gateway over real HTTP. Every response is checked against the contract
- * (test/support/contract-check.ts): an undocumented status, field or content type throws.
+ * (test/support/contract-check.ts): an undocumented status, field or content type throws. The result is
+ * typed from the operation the literal method and path go to (test/support/api-types.ts): a union by
+ * status, narrowed with `expectStatus`.
  */
-export async function api<T = any>(
-  method: string,
-  path: string,
-  options: { token?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string } = {},
-): Promise<ApiResponse<T>> {
+export async function api<const M extends string, const P extends string>(method: M, path: P, options: ApiOptions = {}): Promise<ResponseAt<M, P>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined = options.rawBody;
@@ -51,17 +52,15 @@ export async function api<T = any>(
   try { parsed = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
   // issues 12 + 15: a response the contract does not document for this operation and status fails the test (ContractViolation)
   assertOnContract(method, path, { status: response.status, contentType: response.headers.get('content-type'), body: parsed, text, retryAfter: response.headers.get('retry-after') });
-  return { status: response.status, headers: response.headers, body: parsed as T, text };
+  // the run-time check above is what makes this the response's type
+  return { status: response.status, headers: response.headers, body: parsed, text } as ResponseAt<M, P>;
 }
-
-/** The body of an operation's success response, typed from its schema. */
-export type SuccessBody<O> = ResponseBodyOf<O, 200> | ResponseBodyOf<O, 201>;
 
 /**
  * Calls an operation of the contract: the path from its template and `params`, the body typed from its
- * request schema, the result typed from its success schema (and checked at run time like every `api` call).
+ * request schema, the result typed from its responses (and checked at run time like every `api` call).
  */
-export async function call<O extends Operation<any, any, any, any, any>>(
+export async function call<O extends ContractOperation>(
   operation: O,
   options: {
     params?: Record<string, string>;
@@ -70,18 +69,19 @@ export async function call<O extends Operation<any, any, any, any, any>>(
     body?: NonNullable<O['body']> extends infer S extends z.ZodType ? z.input<S> : never;
     headers?: Record<string, string>;
   } = {},
-): Promise<ApiResponse<SuccessBody<O>>> {
+): Promise<ResponseOf<O>> {
   const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = options.params?.[name];
     if (value === undefined) throw new Error(`call(${operation.id}): path parameter "${name}" is missing`);
     return encodeURIComponent(value);
   });
   const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
-  return api<SuccessBody<O>>(operation.method, `${path}${query}`, {
+  // the run-time contract check routes the filled-in path to this same operation
+  return (await api(operation.method, `${path}${query}`, {
     ...(options.token ? { token: options.token } : {}),
     ...(options.body !== undefined ? { body: options.body } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
-  });
+  })) as ResponseOf<O>;
 }
 
 export interface SentMail {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brusselsMidnight } from '../../../shared/time/calendar';
 import type { JobResult } from '../../../functions/jobs/job-event';
-import { api, stack } from '../../support/stack';
+import { api, expectStatus, stack } from '../../support/stack';
 import { backoffice, brusselsToday, mailTo, newProvider, recordQuality, submitted } from '../../integration/backoffice/support';
 
 describe('end to end over HTTP: from submit to the public catalogue and out again', () => {
@@ -10,52 +10,54 @@ describe('end to end over HTTP: from submit to the public catalogue and out agai
     const provider = await newProvider();
     const id = await submitted(provider, { title: 'Veilig werken op hoogte' });
     const ownView = await api('GET', `/v1/applications/${id}`, { token: provider.token });
+    expectStatus(ownView, 200);
     expect(ownView.body.status).toBe('waiting-for-quality-registration');
 
     // Act + Assess: the back office records the quality registration (R-ORG-3)
     const quality = await recordQuality(provider.kbo, '2025-06-01');
-    expect(quality.status).toBe(200);
+    expectStatus(quality, 200);
     expect(quality.body.applicationsMovedToScreening).toEqual([id]);
     const queue = await backoffice('GET', `/v1/backoffice/applications?status=screening&q=${provider.kbo}`);
-    expect(queue.status).toBe(200);
+    expectStatus(queue, 200);
     expect(queue.body.items.map((item: { id: string }) => item.id)).toEqual([id]);
 
     // a question (R-BO-1), mailed to the contact, answered by the provider
     const question = await backoffice('POST', `/v1/backoffice/applications/${id}/questions`, { question: 'Welke valbeveiliging gebruikt u?' }, { 'idempotency-key': `q-${id}` });
-    expect(question.status).toBe(201);
+    expectStatus(question, 201);
     expect(question.body.status).toBe('question-open');
     const questionMail = await mailTo(provider.email, 'Vraag over uw aanvraag');
     expect(questionMail.body.text).toContain('Welke valbeveiliging gebruikt u?');
     const answer = await api('POST', `/v1/applications/${id}/answers`, { token: provider.token, body: { answer: 'Harnassen volgens EN 361.' } });
-    expect(answer.status).toBe(201);
+    expectStatus(answer, 201);
     expect(answer.body.status).toBe('screening');
 
     // forward (R-DEC-2) and approve (R-BO-3)
     const forward = await backoffice('POST', `/v1/backoffice/applications/${id}/forward`, { to: 'VOC', advice: null });
-    expect(forward.status).toBe(200);
+    expectStatus(forward, 200);
     const validFrom = brusselsToday();
     const approval = await backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'approved', validFrom, chequeCategory: 'standard' }, { 'idempotency-key': `d-${id}` });
-    expect(approval.status).toBe(200);
+    expectStatus(approval, 200);
     expect(approval.body).toMatchObject({ status: 'approved', decision: { outcome: 'approved', validFrom } });
-    const odbNumber = approval.body.odbNumbers.training as string;
+    const odbNumber = approval.body.odbNumbers!.training as string;
     const approvalMail = await mailTo(provider.email, odbNumber);
     expect(approvalMail.body.text).toContain(odbNumber);
     const read = await backoffice('GET', `/v1/backoffice/applications/${id}`);
+    expectStatus(read, 200);
     expect(read.body.questions).toEqual([expect.objectContaining({ answer: 'Harnassen volgens EN 361.', closedBy: 'answer' })]);
     expect(read.body.allowedEvents).toEqual([]);
 
     // the provider's registered list and the public view show it
     const registered = await api('GET', '/v1/registrations', { token: provider.token });
-    expect(registered.status).toBe(200);
+    expectStatus(registered, 200);
     expect(registered.body.items).toEqual([expect.objectContaining({ odbNumber, title: 'Veilig werken op hoogte', validFrom, status: 'active' })]);
     const publicView = await api('GET', `/v1/trainings/${odbNumber}`);
-    expect(publicView.status).toBe(200);
+    expectStatus(publicView, 200);
     expect(publicView.body).toMatchObject({ odbNumber, provider: { kbo: provider.kbo }, status: 'active' });
 
     // a stop date tomorrow (R-REG-1); then the stop-dates job at 00:05 Brussels that day
     const stopDate = brusselsToday(1);
     const stop = await api('POST', `/v1/registrations/${odbNumber}/stop`, { token: provider.token, body: { stopDate, reason: 'Niet meer georganiseerd' } });
-    expect(stop.status).toBe(200);
+    expectStatus(stop, 200);
     expect((await api('GET', `/v1/trainings/${odbNumber}`)).status).toBe(200);
     Object.assign(process.env, stack().env);
     const { handler } = await import('../../../functions/jobs/stop-dates') as { handler: (event: unknown) => Promise<JobResult> };
@@ -65,8 +67,9 @@ describe('end to end over HTTP: from submit to the public catalogue and out agai
 
     // gone from the public view, stopped in the provider's list
     const gone = await api('GET', `/v1/trainings/${odbNumber}`);
-    expect(gone.status).toBe(410);
+    expectStatus(gone, 410);
     const after = await api('GET', '/v1/registrations', { token: provider.token });
+    expectStatus(after, 200);
     expect(after.body.items).toEqual([expect.objectContaining({ odbNumber, status: 'stopped', stopDate })]);
   });
 });

@@ -12,10 +12,9 @@ import { dynamo } from '../../../functions/adapters/aws-clients';
 import { allocateOdbNumbers } from '../../../functions/registrations/dynamo-odb-allocator';
 import { toRegistrationItem } from '../../../functions/registrations/items';
 import { readSiteStatus, type SiteStatus } from '../../../infra/local/site-builder';
-import type { TrainingSearchResponse } from '../../../shared/api/catalogue';
 import type { Registration } from '../../../shared/registrations/registration';
 import { uniqueKbo } from '../../support/ids';
-import { api, eventually, stack } from '../../support/stack';
+import { api, bodyAt, eventually, stack } from '../../support/stack';
 import { registration } from '../../unit/catalogue/registration-fixture';
 import { launchBrowser, type Browser } from '../site/support';
 
@@ -59,7 +58,7 @@ async function siteSearch(query: string): Promise<string[]> {
   return page.locator('#results .odb').allTextContents();
 }
 
-const apiSearch = async (q: string) => (await api<TrainingSearchResponse>('GET', `/v1/trainings?q=${encodeURIComponent(q)}`)).body;
+const apiSearch = async (q: string) => bodyAt(await api('GET', `/v1/trainings?q=${encodeURIComponent(q)}`), 200);
 
 beforeAll(async () => {
   for (const [name, value] of Object.entries(stack().env)) vi.stubEnv(name, value);

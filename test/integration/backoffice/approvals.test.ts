@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ODB_NUMBER_PATTERN } from '../../../shared/registrations/odb-number';
-import { api, eventually } from '../../support/stack';
+import { api, eventually, expectEachStatus, expectStatus } from '../../support/stack';
 import { db, storedApplication, table } from '../provider/support';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { backoffice, forwarded, mailsTo, registeredProvider } from './support';
@@ -20,12 +20,13 @@ describe('approval (R-BO-3, R-BO-4)', () => {
       backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'approved', validFrom: '2026-09-01', chequeCategory: 'standard' })));
 
     // Assess
-    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
-    const numbers = responses.map((r) => r.body.odbNumbers.training as string);
+    expectEachStatus(responses, 200);
+    const numbers = responses.map((r) => r.body.odbNumbers!.training as string);
     expect(new Set(numbers).size).toBe(20);
     for (const number of numbers) expect(number).toMatch(ODB_NUMBER_PATTERN);
     for (const r of responses) expect(r.body).toMatchObject({ status: 'approved', decision: { outcome: 'approved', validFrom: '2026-09-01' }, due: null });
     const list = await api('GET', '/v1/registrations?limit=100', { token: provider.token });
+    expectStatus(list, 200);
     expect(list.body.items.map((reg: { odbNumber: string }) => reg.odbNumber).sort()).toEqual([...numbers].sort());
     const mails = await eventually(async () => { const m = (await mailsTo(provider.email)).filter((mail) => numbers.some((n) => mail.body.text?.includes(n))); return m.length === 20 && m; });
     expect(mails).toHaveLength(20);
@@ -47,15 +48,17 @@ describe('approval (R-BO-3, R-BO-4)', () => {
     const after = await allocation(id);
 
     // Assess
-    expect(first.status).toBe(200);
-    expect(replay.status).toBe(200);
+    expectStatus(first, 200);
+    expectStatus(replay, 200);
     expect(replay.text).toBe(first.text);
-    expect(again.status).toBe(200);
+    expectStatus(again, 200);
     expect(again.body.odbNumbers).toEqual(first.body.odbNumbers);
+    expectEachStatus(concurrent, 200);
     for (const r of concurrent) expect(r.body.odbNumbers).toEqual(first.body.odbNumbers);
     expect(after).toEqual(before);
-    expect(before).toMatchObject({ training: first.body.odbNumbers.training });
+    expect(before).toMatchObject({ training: first.body.odbNumbers!.training });
     const list = await api('GET', '/v1/registrations', { token: provider.token });
+    expectStatus(list, 200);
     expect(list.body.items).toHaveLength(1);
     expect((await storedApplication(id))?.version).toBe(first.body.version);
   });
@@ -71,12 +74,13 @@ describe('approval (R-BO-3, R-BO-4)', () => {
     const approved = await backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'approved', validFrom: '2026-09-01', chequeCategory: 'standard', series: 'Y' });
 
     // Assess
+    expectStatus(before, 200);
     expect(before.body.grant).toEqual({ proposed: { chequeCategory: 'nt2', series: null }, granted: null });
-    expect(missing.status).toBe(400);
+    expectStatus(missing, 400);
     expect(missing.body.errors).toEqual([expect.objectContaining({ path: 'chequeCategory', code: 'R-CHQ-4' })]);
-    expect(approved.status).toBe(200);
+    expectStatus(approved, 200);
     expect(approved.body.grant).toEqual({ proposed: { chequeCategory: 'nt2', series: null }, granted: { chequeCategory: 'standard', series: 'Y' } });
-    const odb = approved.body.odbNumbers.training as string;
+    const odb = approved.body.odbNumbers!.training as string;
     expect(odb).toMatch(/^ODB-Y\d{6}$/);
     expect((await api('GET', `/v1/trainings/${odb}`)).body).toMatchObject({ odbNumber: odb, chequeCategory: 'standard' });
   });
@@ -91,9 +95,10 @@ describe('approval (R-BO-3, R-BO-4)', () => {
       backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'approved', validFrom: '2026-10-01', chequeCategory: 'standard' })));
 
     // Assess
-    expect(responses.map((r) => r.status)).toEqual(Array(6).fill(200));
-    expect(new Set(responses.map((r) => r.body.odbNumbers.training)).size).toBe(1);
+    expectEachStatus(responses, 200);
+    expect(new Set(responses.map((r) => r.body.odbNumbers!.training)).size).toBe(1);
     const list = await api('GET', '/v1/registrations', { token: provider.token });
+    expectStatus(list, 200);
     expect(list.body.items).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, backofficeToken, providerToken } from '../../support/stack';
+import { api, backofficeToken, expectStatus, providerToken } from '../../support/stack';
 import { approvedApplication, seedOrganisation, useStackEnv } from '../registrations/support';
 import { newProvider, recordQuality, submitted } from './support';
 
@@ -11,7 +11,7 @@ beforeAll(async () => {
   register = await import('../../../functions/registrations/dynamo-register');
 });
 
-const bo = async (path: string) => api('GET', path, { token: await backofficeToken() });
+const bo = async <const P extends string>(path: P) => api('GET', path, { token: await backofficeToken() });
 
 describe('back-office overviews (issue 11)', () => {
   it('R-BO-5: registrations due for evaluation before a date, earliest first; later ones and other statuses are not listed', async () => {
@@ -35,13 +35,13 @@ describe('back-office overviews (issue 11)', () => {
     const byProvider = await api('GET', `/v1/backoffice/registrations?evaluationDueBefore=${year + 1}-07-01`, { token: await providerToken(org.kbo) });
 
     // Assess
-    expect(due.status).toBe(200);
+    expectStatus(due, 200);
     const ours = due.body.items.filter((r: { provider: { kbo: string } }) => r.provider.kbo === org.kbo).map((r: { odbNumber: string }) => r.odbNumber);
     expect(ours).toEqual([early, later]);
     expect(ours).not.toContain(notYet);
     expect(due.body.items.every((r: { evaluationDue: string; status: string }) => r.evaluationDue < `${year + 1}-07-01` && r.status === 'active')).toBe(true);
-    expect(bad.status).toBe(400);
-    expect(byProvider.status).toBe(403);
+    expectStatus(bad, 400);
+    expectStatus(byProvider, 403);
   });
 
   it('R-ORG-3: organisations with applications waiting for their quality registration, until it is recorded', async () => {
@@ -57,10 +57,11 @@ describe('back-office overviews (issue 11)', () => {
     const neither = await bo('/v1/backoffice/organisations');
 
     // Assess
-    expect(before.status).toBe(200);
+    expectStatus(before, 200);
     expect(before.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ kbo: provider.kbo, waitingApplications: 2 })]));
+    expectStatus(after, 200);
     expect(after.body.items.map((o: { kbo: string }) => o.kbo)).not.toContain(provider.kbo);
-    expect(neither.status).toBe(400);
+    expectStatus(neither, 400);
   });
 
   it('R-REG-4: organisations whose yearly contact check is unanswered (asked after their last confirmation)', async () => {
@@ -72,7 +73,7 @@ describe('back-office overviews (issue 11)', () => {
     const response = await bo('/v1/backoffice/organisations?contactUnconfirmed=true');
 
     // Assess
-    expect(response.status).toBe(200);
+    expectStatus(response, 200);
     const kbos = response.body.items.map((o: { kbo: string }) => o.kbo);
     expect(kbos).toContain(asked.kbo);
     expect(kbos).not.toContain(answered.kbo);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { api, backofficeToken, providerToken } from '../../support/stack';
+import { api, backofficeToken, expectStatus, providerToken } from '../../support/stack';
 import { uniqueKbo } from '../../support/ids';
-import { PDF_BYTES, storedApplication, uploadWithSlot, applicationBody, type UploadSlotBody } from '../provider/support';
+import { applicationBody, documentConfirmPath, PDF_BYTES, storedApplication, uploadWithSlot } from '../provider/support';
 import { backoffice, brusselsToday, forwarded, mailTo, newProvider, recordQuality, registeredProvider, submitted } from './support';
 
 describe('back-office routes: the one state machine over HTTP', () => {
@@ -19,18 +19,21 @@ describe('back-office routes: the one state machine over HTTP', () => {
     const read = await backoffice('GET', `/v1/backoffice/applications/${waiting}`);
 
     // Assess
-    expect(refused.status).toBe(409);
+    expectStatus(refused, 409);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
     expect(refused.body).toMatchObject({ status: 409, allowed: ['quality-registered'], errors: [{ code: 'R-ORG-3' }] });
     expect(refused.body.detail).toContain('kwaliteitsregistratie');
-    expect(question.status).toBe(409);
-    expect(recorded.status).toBe(200);
+    expectStatus(question, 409);
+    expectStatus(recorded, 200);
     expect(recorded.body).toMatchObject({ kbo: provider.kbo, qualityRegistration: { registered: true, since: '2025-03-01' } });
     expect([...recorded.body.applicationsMovedToScreening].sort()).toEqual([waiting, other].sort());
+    expectStatus(again, 200);
     expect(again.body.applicationsMovedToScreening).toEqual([]);
     expect(read.body).toMatchObject({ id: waiting, status: 'screening', organisation: { kbo: provider.kbo, qualityRegistration: { registered: true } } });
+    expectStatus(read, 200);
     expect(read.body.allowedEvents).toEqual(['ask-question', 'forward']);
     const provided = await api('GET', '/v1/organisation', { token: provider.token });
+    expectStatus(provided, 200);
     expect(provided.body.qualityRegistration).toEqual({ registered: true, since: '2025-03-01' });
   });
 
@@ -52,8 +55,8 @@ describe('back-office routes: the one state machine over HTTP', () => {
     const afterAnswer = await storedApplication(id);
 
     // Assess
-    expect(asked.status).toBe(201);
-    const deadline = asked.body.questions[0].deadline as string;
+    expectStatus(asked, 201);
+    const deadline = asked.body.questions[0]!.deadline as string;
     expect(asked.body).toMatchObject({ status: 'question-open', questions: [{ question: 'Hoeveel lesgevers zijn er per groep?', closedBy: null }] });
     expect(deadline > brusselsToday(27)).toBe(true);
     expect(deadline <= brusselsToday(32)).toBe(true);
@@ -62,15 +65,15 @@ describe('back-office routes: the one state machine over HTTP', () => {
     expect(mail.subject).toBe('Vraag over uw aanvraag: Heftruck rijden');
     expect(mail.body.text).toContain('Hoeveel lesgevers zijn er per groep?');
     expect(mail.body.text).toContain('U kunt antwoorden tot en met');
-    expect(forwardWhileOpen.status).toBe(409);
+    expectStatus(forwardWhileOpen, 409);
     expect(forwardWhileOpen.body).toMatchObject({ allowed: ['answer', 'question-deadline-passed', 'decision-deadline-forward'], errors: [{ code: 'R-BO-1' }] });
-    expect(secondQuestion.status).toBe(409);
-    expect(byBackoffice.status).toBe(403);
-    expect(byOtherOrg.status).toBe(404);
-    expect(empty.status).toBe(400);
-    expect(answered.status).toBe(201);
+    expectStatus(secondQuestion, 409);
+    expectStatus(byBackoffice, 403);
+    expectStatus(byOtherOrg, 404);
+    expectStatus(empty, 400);
+    expectStatus(answered, 201);
     expect(answered.body).toMatchObject({ id, status: 'screening', questions: [{ answer: 'Twee lesgevers per groep van twaalf.', closedBy: 'answer' }] });
-    expect(answeredAgain.status).toBe(409);
+    expectStatus(answeredAgain, 409);
     expect(afterAnswer).toMatchObject({ status: 'screening', duePk: 'decision-deadlines' });
   });
 
@@ -79,11 +82,14 @@ describe('back-office routes: the one state machine over HTTP', () => {
     const provider = await registeredProvider();
     const id = await submitted(provider);
     await backoffice('POST', `/v1/backoffice/applications/${id}/questions`, { question: 'Stuur het lesrooster mee.' });
-    const slot = await api<UploadSlotBody>('POST', `/v1/applications/${id}/documents`, { token: provider.token, body: { name: 'lesrooster.pdf', contentType: 'application/pdf', size: PDF_BYTES.length } });
+    const slot = await api('POST', `/v1/applications/${id}/documents`, { token: provider.token, body: { name: 'lesrooster.pdf', contentType: 'application/pdf', size: PDF_BYTES.length } });
+    expectStatus(slot, 201);
     await uploadWithSlot(slot.body, PDF_BYTES);
-    const confirmed = await api('POST', slot.body.confirmUrl, { token: provider.token });
+    const confirmed = await api('POST', documentConfirmPath(slot.body), { token: provider.token });
     const documentId = slot.body.document.id;
-    const pending = await api<UploadSlotBody>('POST', `/v1/applications/${id}/documents`, { token: provider.token, body: { name: 'later.pdf', contentType: 'application/pdf', size: 10 } });
+    const pending = await api('POST', `/v1/applications/${id}/documents`, { token: provider.token, body: { name: 'later.pdf', contentType: 'application/pdf', size: 10 } });
+
+    expectStatus(pending, 201);
 
     // Act
     const refused = await api('POST', `/v1/applications/${id}/answers`, {
@@ -93,12 +99,12 @@ describe('back-office routes: the one state machine over HTTP', () => {
     const answered = await api('POST', `/v1/applications/${id}/answers`, { token: provider.token, body: { answer: 'Zie bijlage.', documentIds: [documentId] } });
 
     // Assess
-    expect(slot.status).toBe(201);
-    expect(confirmed.status).toBe(200);
-    expect(refused.status).toBe(400);
-    expect(refused.body.errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([['documentIds.1', 'R-BO-1'], ['documentIds.2', 'R-BO-1']]);
+    expectStatus(slot, 201);
+    expectStatus(confirmed, 200);
+    expectStatus(refused, 400);
+    expect(refused.body.errors?.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([['documentIds.1', 'R-BO-1'], ['documentIds.2', 'R-BO-1']]);
     expect(afterRefusal).toMatchObject({ status: 'question-open' });
-    expect(answered.status).toBe(201);
+    expectStatus(answered, 201);
     expect(answered.body.questions[0]).toMatchObject({ answer: 'Zie bijlage.', closedBy: 'answer', documents: [{ id: documentId, name: 'lesrooster.pdf' }], howToAnswer: null });
   });
 
@@ -116,16 +122,16 @@ describe('back-office routes: the one state machine over HTTP', () => {
     const queue = await backoffice('GET', `/v1/backoffice/applications?status=forwarded&q=${provider.kbo}`);
 
     // Assess
-    expect(bad.status).toBe(400);
+    expectStatus(bad, 400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'to', code: 'R-DEC-2' })]);
-    expect(badBody.status).toBe(400);
-    expect(badBody.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['advice', 'to']);
-    expect(ok.status).toBe(200);
+    expectStatus(badBody, 400);
+    expect(badBody.body.errors?.map((e: { path: string }) => e.path).sort()).toEqual(['advice', 'to']);
+    expectStatus(ok, 200);
     expect(ok.body).toMatchObject({ status: 'forwarded', forwarding: { to: '200', advice: 'negative', by: 'backoffice' }, due: null });
-    expect(twice.status).toBe(409);
+    expectStatus(twice, 409);
     expect(twice.body.allowed).toEqual(['approve', 'reject']);
-    expect(queue.status).toBe(200);
-    expect(queue.body.items).toEqual([expect.objectContaining({ id: toCommittee, orgKbo: provider.kbo, status: 'forwarded', nextDeadline: { kind: 'decision', date: ok.body.deadlines.decisionPeriodEnd } })]);
+    expectStatus(queue, 200);
+    expect(queue.body.items).toEqual([expect.objectContaining({ id: toCommittee, orgKbo: provider.kbo, status: 'forwarded', nextDeadline: { kind: 'decision', date: ok.body.deadlines!.decisionPeriodEnd } })]);
   });
 
   it('R-BO-3: rejection needs a reason and mails it; a decision before forwarding is a 409; the same decision again changes nothing', async () => {
@@ -143,16 +149,16 @@ describe('back-office routes: the one state machine over HTTP', () => {
     const flip = await backoffice('POST', `/v1/backoffice/applications/${id}/decision`, { outcome: 'approved', validFrom: '2027-01-01', chequeCategory: 'standard' });
 
     // Assess
-    expect(tooEarly.status).toBe(409);
+    expectStatus(tooEarly, 409);
     expect(tooEarly.body.allowed).toEqual(['ask-question', 'forward', 'decision-deadline-forward']);
-    expect(noReason.status).toBe(400);
+    expectStatus(noReason, 400);
     expect(noReason.body.errors).toEqual([expect.objectContaining({ path: 'reason' })]);
-    expect(noValidFrom.status).toBe(400);
-    expect(rejected.status).toBe(200);
+    expectStatus(noValidFrom, 400);
+    expectStatus(rejected, 200);
     expect(rejected.body).toMatchObject({ status: 'rejected', decision: { outcome: 'rejected', reason: 'Te weinig arbeidsmarktgericht.' }, odbNumbers: null });
-    expect(repeated.status).toBe(200);
+    expectStatus(repeated, 200);
     expect(repeated.body.version).toBe(rejected.body.version);
-    expect(flip.status).toBe(409);
+    expectStatus(flip, 409);
     expect(flip.body.allowed).toEqual([]);
     const mail = await mailTo(provider.email, 'Aanvraag afgekeurd');
     expect(mail.body.text).toContain('Te weinig arbeidsmarktgericht.');
@@ -162,32 +168,35 @@ describe('back-office routes: the one state machine over HTTP', () => {
     // Prepare
     const provider = await registeredProvider();
     const draft = await api('POST', '/v1/applications', { token: provider.token, body: applicationBody() });
+    expectStatus(draft, 201);
     const id = draft.body.id as string;
-    const slot = await api<UploadSlotBody>('POST', `/v1/applications/${id}/documents`, {
+    const slot = await api('POST', `/v1/applications/${id}/documents`, {
       token: provider.token, body: { name: 'programma.pdf', contentType: 'application/pdf', size: PDF_BYTES.length, kind: 'programme' },
     });
+    expectStatus(slot, 201);
     await uploadWithSlot(slot.body, PDF_BYTES);
-    await api('POST', slot.body.confirmUrl, { token: provider.token });
+    await api('POST', documentConfirmPath(slot.body), { token: provider.token });
     const draftView = await backoffice('GET', `/v1/backoffice/applications/${id}`);
     await api('POST', `/v1/applications/${id}/submit`, { token: provider.token });
 
     // Act
     const view = await backoffice('GET', `/v1/backoffice/applications/${id}`);
-    const download = await fetch(view.body.documents[0].downloadUrl);
+    expectStatus(view, 200);
+    const download = await fetch(view.body.documents[0]!.downloadUrl!);
     const bytes = new Uint8Array(await download.arrayBuffer());
     const asProvider = await api('GET', `/v1/backoffice/applications/${id}`, { token: provider.token });
     const unknown = await backoffice('GET', '/v1/backoffice/applications/00000000-0000-4000-8000-000000000000');
     const badStatus = await backoffice('GET', '/v1/backoffice/applications?status=nonsense');
 
     // Assess
-    expect(draftView.status).toBe(404);
-    expect(view.status).toBe(200);
+    expectStatus(draftView, 404);
+    expectStatus(view, 200);
     expect(view.body).toMatchObject({ id, orgKbo: provider.kbo, status: 'screening', questions: [], forwarding: null, decision: null });
     expect(view.body.documents[0]).toMatchObject({ name: 'programma.pdf', status: 'uploaded', downloadUrl: expect.stringContaining('X-Amz-Expires=300') });
     expect(download.status).toBe(200);
     expect(Buffer.from(bytes).equals(Buffer.from(PDF_BYTES))).toBe(true);
-    expect(asProvider.status).toBe(403);
-    expect(unknown.status).toBe(404);
-    expect(badStatus.status).toBe(400);
+    expectStatus(asProvider, 403);
+    expectStatus(unknown, 404);
+    expectStatus(badStatus, 400);
   });
 });

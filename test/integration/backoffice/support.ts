@@ -1,6 +1,7 @@
 import type { ApplicationBody } from '../../../shared/applications/application';
 import type { OrganisationBody } from '../../../shared/organisations/organisation';
 import { api, backofficeToken, eventually, providerToken } from '../../support/stack';
+import type { ResponseAt } from '../../support/api-types';
 import { uniqueKbo } from '../../support/ids';
 import { applicationBody, mailsTo, organisationBody } from '../provider/support';
 
@@ -49,8 +50,8 @@ export async function submitted(provider: Provider, overrides: Partial<Applicati
 }
 
 /** Calls a back-office route with a back-office token. */
-export async function backoffice<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  return api<T>(method, path, { token: await backofficeToken(), ...(body === undefined ? {} : { body }), headers });
+export async function backoffice<const M extends string, const P extends string>(method: M, path: P, body?: unknown, headers: Record<string, string> = {}): Promise<ResponseAt<M, P>> {
+  return api(method, path, { token: await backofficeToken(), ...(body === undefined ? {} : { body }), headers });
 }
 
 export async function forwarded(provider: Provider, overrides: Partial<ApplicationBody> = {}): Promise<string> {

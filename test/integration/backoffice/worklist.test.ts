@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Application, Question } from '../../../shared/applications/application';
 import { formatKbo } from '../../../shared/organisations/kbo';
 import { addDays, addMonths } from '../../../shared/time/calendar';
-import { api } from '../../support/stack';
+import { api, expectStatus } from '../../support/stack';
+import type { ResponseAt } from '../../support/api-types';
 import { freshKbo, newApplication } from '../../unit/provider/contracts/stores';
 import { table, useStackEnv } from '../registrations/support';
 import { backoffice, registeredProvider, submitted } from './support';
@@ -31,7 +32,11 @@ async function seeded(word: string, on: string, overrides: Partial<Application> 
   return app.id;
 }
 
-const ids = (response: { body: { items: Array<{ id: string }> } }) => response.body.items.map((item) => item.id);
+/** The ids of a work-list page (a 200, else the test fails). */
+const ids = (response: ResponseAt<'GET', '/v1/backoffice/applications'>) => {
+  expectStatus(response, 200);
+  return response.body.items.map((item) => item.id);
+};
 
 describe('GET /v1/backoffice/applications: the worklist (issue 11)', () => {
   it('finds a dossier by title, own reference, organisation name, KBO in any spelling and ODB number in any spelling', async () => {
@@ -44,7 +49,8 @@ describe('GET /v1/backoffice/applications: the worklist (issue 11)', () => {
     const approvedId = await submitted(provider, { title: `Reachtruck ${titleWord}` });
     await backoffice('POST', `/v1/backoffice/applications/${approvedId}/forward`, { to: 'VOC', advice: null });
     const approval = await backoffice('POST', `/v1/backoffice/applications/${approvedId}/decision`, { outcome: 'approved', validFrom: '2027-01-01', chequeCategory: 'standard' });
-    const odb = approval.body.odbNumbers.training as string;
+    expectStatus(approval, 200);
+    const odb = approval.body.odbNumbers!.training as string;
 
     // Act
     const byTitle = await backoffice('GET', `/v1/backoffice/applications?q=${titleWord.toUpperCase()}`);
@@ -56,7 +62,7 @@ describe('GET /v1/backoffice/applications: the worklist (issue 11)', () => {
     const byProvider = await api('GET', `/v1/backoffice/applications?q=${titleWord}`, { token: provider.token });
 
     // Assess
-    expect(byTitle.status).toBe(200);
+    expectStatus(byTitle, 200);
     expect(ids(byTitle)).toEqual([id]); // the approved one is no open work
     expect(byTitle.body.items[0]).toMatchObject({ id, orgKbo: provider.kbo, organisationName: `Vormingshuis ${orgWord}`, status: 'screening', nextDeadline: { kind: 'decision' } });
     expect(ids(byTitleAll)).toEqual([approvedId]);
@@ -64,8 +70,9 @@ describe('GET /v1/backoffice/applications: the worklist (issue 11)', () => {
     expect(ids(byOrganisation)).toEqual([id]);
     expect(ids(byKbo)).toEqual([id]);
     expect(ids(byOdb)).toEqual([approvedId]);
+    expectStatus(byOdb, 200);
     expect(byOdb.body.items[0]).toMatchObject({ odbNumbers: { training: odb }, nextDeadline: null });
-    expect(byProvider.status).toBe(403);
+    expectStatus(byProvider, 403);
   });
 
   it('time travel: nearest deadline first across statuses with which deadline it is, deadlineBefore, sort by submission, a status, and a cursor that pages without gaps', async () => {
@@ -86,15 +93,17 @@ describe('GET /v1/backoffice/applications: the worklist (issue 11)', () => {
     const pages: string[][] = [];
     let cursor: string | null = null;
     do {
-      const path: string = `/v1/backoffice/applications?q=${word}&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
-      const page: { body: { items: Array<{ id: string }>; nextCursor: string | null } } = await backoffice('GET', path);
+      const page: ResponseAt<'GET', '/v1/backoffice/applications'> = await backoffice('GET', `/v1/backoffice/applications?q=${word}&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
       pages.push(ids(page));
+      expectStatus(page, 200);
       cursor = page.body.nextCursor;
     } while (cursor);
-    const wrongSort = await backoffice('GET', `/v1/backoffice/applications?q=${word}&sort=submitted&cursor=${(await backoffice('GET', `/v1/backoffice/applications?q=${word}&limit=1`)).body.nextCursor}`);
+    const first = await backoffice('GET', `/v1/backoffice/applications?q=${word}&limit=1`);
+    expectStatus(first, 200);
+    const wrongSort = await backoffice('GET', `/v1/backoffice/applications?q=${word}&sort=submitted&cursor=${first.body.nextCursor}`);
 
     // Assess
-    expect(byDeadline.status).toBe(200);
+    expectStatus(byDeadline, 200);
     expect(ids(byDeadline)).toEqual([questioned, screening, forwarded, waiting]);
     expect(byDeadline.body.items.map((item: { nextDeadline: unknown }) => item.nextDeadline)).toEqual([
       { kind: 'question-answer', date: `${year}-02-15` }, { kind: 'decision', date: `${year}-04-01` }, { kind: 'decision', date: `${year}-04-15` }, null,
@@ -103,7 +112,7 @@ describe('GET /v1/backoffice/applications: the worklist (issue 11)', () => {
     expect(ids(dueBefore)).toEqual([questioned, screening]);
     expect(ids(onlyApproved)).toEqual([approved]);
     expect(pages).toEqual([[questioned, screening, forwarded], [waiting]]);
-    expect(wrongSort.status).toBe(400);
+    expectStatus(wrongSort, 400);
   });
 
   it('R-BO-1: a question asked over HTTP makes its answer deadline the next one; the answer makes it the decision deadline again', async () => {
@@ -119,15 +128,18 @@ describe('GET /v1/backoffice/applications: the worklist (issue 11)', () => {
     const answered = await backoffice('GET', `/v1/backoffice/applications?q=${word}`);
 
     // Assess
-    expect(whileOpen.body.items).toEqual([expect.objectContaining({ id, status: 'question-open', nextDeadline: { kind: 'question-answer', date: asked.body.questions[0].deadline } })]);
-    expect(answered.body.items).toEqual([expect.objectContaining({ id, status: 'screening', nextDeadline: { kind: 'decision', date: asked.body.deadlines.decisionPeriodEnd } })]);
+    expectStatus(whileOpen, 200);
+    expectStatus(asked, 201);
+    expect(whileOpen.body.items).toEqual([expect.objectContaining({ id, status: 'question-open', nextDeadline: { kind: 'question-answer', date: asked.body.questions[0]!.deadline } })]);
+    expectStatus(answered, 200);
+    expect(answered.body.items).toEqual([expect.objectContaining({ id, status: 'screening', nextDeadline: { kind: 'decision', date: asked.body.deadlines!.decisionPeriodEnd } })]);
   });
 
   it('bad filters: every problem at once, in Dutch, as problem+json', async () => {
     const response = await backoffice('GET', '/v1/backoffice/applications?q=%20-%20&deadlineBefore=morgen&status=nonsense&sort=random&cursor=bm9wZQ');
 
-    expect(response.status).toBe(400);
+    expectStatus(response, 400);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(response.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(expect.arrayContaining(['query.deadlineBefore', 'query.sort', 'query.status']));
+    expect(response.body.errors?.map((e: { path: string }) => e.path).sort()).toEqual(expect.arrayContaining(['query.deadlineBefore', 'query.sort', 'query.status']));
   });
 });

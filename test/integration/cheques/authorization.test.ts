@@ -1,6 +1,6 @@
 /** Own data only (api.md): another worker's request is 404; providers and back office 403; no token 401. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, backofficeToken, providerToken, tokenFor, workerToken } from '../../support/stack';
+import { api, backofficeToken, bodyAt, expectStatus, providerToken, tokenFor, workerToken } from '../../support/stack';
 import { uniqueKbo, uniqueRrn } from '../../support/ids';
 import { requestBody, seedRegistration, uniqueEmail } from './support';
 
@@ -11,7 +11,7 @@ beforeAll(async () => {
   const { odbNumber } = await seedRegistration({ chequeCategory: 'basicSkills' });
   ownerToken = await workerToken(uniqueRrn());
   const created = await api('POST', '/v1/cheque-requests', { token: ownerToken, body: requestBody(odbNumber, 4_000, uniqueEmail()) });
-  expect(created.status).toBe(201);
+  expectStatus(created, 201);
   requestId = created.body.id;
 });
 
@@ -20,12 +20,13 @@ describe('authorization of the worker routes', () => {
     const other = await workerToken(uniqueRrn());
     expect((await api('GET', `/v1/cheque-requests/${requestId}`, { token: ownerToken })).status).toBe(200);
     const response = await api('GET', `/v1/cheque-requests/${requestId}`, { token: other });
-    expect(response.status).toBe(404);
-    expect((await api('GET', '/v1/cheque-requests', { token: other })).body.items).toEqual([]);
+    expectStatus(response, 404);
+    expect(bodyAt(await api('GET', '/v1/cheque-requests', { token: other }), 200).items).toEqual([]);
   });
 
   it('the same person with another token (same national register number) sees their own request', async () => {
     const list = await api('GET', '/v1/cheque-requests', { token: ownerToken });
+    expectStatus(list, 200);
     expect(list.body.items.map((r: { id: string }) => r.id)).toEqual([requestId]);
   });
 

@@ -6,7 +6,7 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uniqueRrn } from '../../support/ids';
-import { api, eventually, sentMails, stack, workerToken } from '../../support/stack';
+import { api, eventually, expectStatus, sentMails, stack, workerToken } from '../../support/stack';
 import { requestBody, s3, seedRegistration, uniqueEmail } from './support';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 
@@ -24,9 +24,10 @@ describe('cancel and proof on the local stack', () => {
     const token = await workerToken(uniqueRrn());
     const email = uniqueEmail();
     const created = await api('POST', '/v1/cheque-requests', { token, body: requestBody(odbNumber, 25_000, email) });
+    expectStatus(created, 201);
     expect(created.body.status).toBe('awaiting-contribution');
     const cancelled = await api('POST', `/v1/cheque-requests/${created.body.id}/cancel`, { token });
-    expect(cancelled.status).toBe(200);
+    expectStatus(cancelled, 200);
     expect(cancelled.body.status).toBe('cancelled');
     expect((await api('GET', '/v1/cheques/entitlement', { token })).body).toMatchObject({ usedCents: 0, remainingCents: 25_000 });
     expect((await api('POST', `/v1/cheque-requests/${created.body.id}/cancel`, { token })).status).toBe(409);
@@ -49,6 +50,7 @@ describe('cancel and proof on the local stack', () => {
     const token = await workerToken(uniqueRrn());
     const email = uniqueEmail();
     const created = await api('POST', '/v1/cheque-requests', { token, body: requestBody(odbNumber, 12_345, email) });
+    expectStatus(created, 201);
     const response = await fetch(`${stack().apiUrl}/v1/cheque-requests/${created.body.id}/proof`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
@@ -60,7 +62,7 @@ describe('cancel and proof on the local stack', () => {
     expect(flat).toContain('Persoonlijke bijdrage van de werknemer: € 61,73');
     const code = /Verificatiecode: (\S{19})/.exec(flat)?.[1] ?? '';
     const verified = await api('GET', `/v1/cheque-requests/proofs/${code}`);
-    expect(verified.status).toBe(200);
+    expectStatus(verified, 200);
     expect(verified.body).toMatchObject({ genuine: true, current: true, facts: { odbNumber, amountCents: 12_345, status: 'awaiting-contribution' } });
     expect(verified.text).not.toContain(email);
     expect(verified.text).not.toMatch(/workerHash|Janssens|"Sam"/);

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, workerToken } from '../../support/stack';
+import { api, bodyAt, expectEachStatus, expectStatus, workerToken } from '../../support/stack';
 import { uniqueRrn } from '../../support/ids';
 import { requestBody, seedRegistration, uniqueEmail } from './support';
 
@@ -24,7 +24,7 @@ describe('concurrency', () => {
     const responses = await Promise.all(
       Array.from({ length: 50 }, () => api('POST', '/v1/cheque-requests', { token, body: requestBody(odbNumber, 3_000, email) })),
     );
-    expect(responses.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.text}`)).toEqual([]);
+    expectEachStatus(responses, 201);
     const approved = responses.filter((r) => r.body.status === 'approved');
     const rejected = responses.filter((r) => r.body.status === 'rejected');
     expect(approved.length + rejected.length).toBe(50);
@@ -37,6 +37,7 @@ describe('concurrency', () => {
     const entitlement = await api('GET', '/v1/cheques/entitlement', { token });
     expect(entitlement.body).toMatchObject({ usedCents: sum, remainingCents: 25_000 - sum });
     const list = await api('GET', '/v1/cheque-requests', { token });
+    expectStatus(list, 200);
     expect(list.body.items).toHaveLength(50);
   });
 
@@ -50,18 +51,19 @@ describe('concurrency', () => {
     const created = parallel.filter((r) => r.status === 201);
     expect(created.length).toBeGreaterThanOrEqual(1);
     expect(new Set(created.map((r) => r.text)).size).toBe(1);
-    for (const r of parallel.filter((x) => x.status !== 201)) expect(r.status).toBe(409);
+    for (const r of parallel.filter((x) => x.status !== 201)) expectStatus(r, 409);
 
     const replay = await api('POST', '/v1/cheque-requests', { token, body, headers: { 'idempotency-key': key } });
-    expect(replay.status).toBe(201);
+    expectStatus(replay, 201);
     expect(replay.text).toBe(created[0]?.text);
 
     const list = await api('GET', '/v1/cheque-requests', { token });
+    expectStatus(list, 200);
     expect(list.body.items).toHaveLength(1);
-    expect((await api('GET', '/v1/cheques/entitlement', { token })).body.usedCents).toBe(5_000);
+    expect(bodyAt(await api('GET', '/v1/cheques/entitlement', { token }), 200).usedCents).toBe(5_000);
 
     const otherBody = await api('POST', '/v1/cheque-requests', { token, body: { ...body, amountCents: 6_000 }, headers: { 'idempotency-key': key } });
-    expect(otherBody.status).toBe(422);
+    expectStatus(otherBody, 422);
   });
 
   it('R-CHQ-3: 31 parallel 1-cent requests on a 50/50 training: together the worker pays ⌈31 / 2⌉ = 16 cents', async () => {
@@ -70,7 +72,7 @@ describe('concurrency', () => {
     const responses = await Promise.all(
       Array.from({ length: 31 }, () => api('POST', '/v1/cheque-requests', { token, body: requestBody(sharedOdbNumber, 1, email) })),
     );
-    expect(responses.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.text}`)).toEqual([]);
+    expectEachStatus(responses, 201);
     const accepted = responses.filter((r) => r.body.status === 'awaiting-contribution' || r.body.status === 'approved');
     expect(accepted).toHaveLength(31);
     const paid = accepted.reduce((sum, r) => sum + (r.body.contributionCents as number), 0);

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, eventually, sentMails, stack, workerToken } from '../../support/stack';
+import { api, bodyAt, eventually, expectStatus, sentMails, stack, workerToken } from '../../support/stack';
 import { uniqueRrn } from '../../support/ids';
 import { issuerOrder, postIssuerEvent, requestBody, seedRegistration, storedRequest, uniqueEmail } from './support';
 
@@ -24,7 +24,7 @@ describe('a cheque request from submission to expiry', () => {
     const token = await workerToken(rrn);
 
     const created = await api('POST', '/v1/cheque-requests', { token, body: requestBody(odbNumber, 20_000, email) });
-    expect(created.status).toBe(201);
+    expectStatus(created, 201);
     expect(created.body).toMatchObject({ status: 'awaiting-contribution', contributionCents: 10_000, governmentCents: 10_000, reasons: [] });
     const id = created.body.id as string;
 
@@ -55,10 +55,12 @@ describe('a cheque request from submission to expiry', () => {
     expect((await storedRequest(id))?.duePk).toBeUndefined();
 
     const delivered = await postIssuerEvent({ requestId: id, type: 'cheques-delivered', expiryDate: '2027-11-30' });
+    expectStatus(delivered, 200);
     expect(delivered.body.status).toBe('issued');
     await eventually(async () => (await mailsTo(email)).find((m) => m.subject === 'Uw opleidingscheques zijn geleverd'));
 
     const expired = await postIssuerEvent({ requestId: id, type: 'cheques-expired', unusedCents: 7_500 });
+    expectStatus(expired, 200);
     expect(expired.body.status).toBe('expired');
 
     const view = await api('GET', `/v1/cheque-requests/${id}`, { token });
@@ -72,21 +74,22 @@ describe('a cheque request from submission to expiry', () => {
   it('R-CHQ-7: the issuer is refused with a wrong signature (401), a stale timestamp (401) and a replayed event id (409); nothing changes', async () => {
     const token = await workerToken(uniqueRrn());
     const created = await api('POST', '/v1/cheque-requests', { token, body: requestBody(odbNumber, 10_000, uniqueEmail()) });
+    expectStatus(created, 201);
     const id = created.body.id as string;
 
     const forged = await postIssuerEvent({ requestId: id, type: 'contribution-paid' }, { secret: 'not-the-shared-secret-at-all' });
-    expect(forged.status).toBe(401);
+    expectStatus(forged, 401);
     const stale = await postIssuerEvent({ requestId: id, type: 'contribution-paid' }, { timestamp: Math.floor(Date.now() / 1000) - 301 });
-    expect(stale.status).toBe(401);
+    expectStatus(stale, 401);
     const unsigned = await api('POST', '/v1/issuer/events', { body: { eventId: randomUUID(), requestId: id, type: 'contribution-paid', occurredAt: new Date().toISOString() } });
-    expect(unsigned.status).toBe(401);
+    expectStatus(unsigned, 401);
     expect((await storedRequest(id))?.status).toBe('awaiting-contribution');
 
     const eventId = randomUUID();
     expect((await postIssuerEvent({ eventId, requestId: id, type: 'contribution-paid' })).status).toBe(200);
     const before = await storedRequest(id);
     const replay = await postIssuerEvent({ eventId, requestId: id, type: 'cheques-delivered', expiryDate: '2027-06-30' });
-    expect(replay.status).toBe(409);
+    expectStatus(replay, 409);
     expect(await storedRequest(id)).toEqual(before);
   });
 
@@ -96,10 +99,11 @@ describe('a cheque request from submission to expiry', () => {
     const email = uniqueEmail();
     const token = await workerToken(uniqueRrn());
     const created = await api('POST', '/v1/cheque-requests', { token, body: requestBody(odbNumber, 25_000, email) });
+    expectStatus(created, 201);
     const id = created.body.id as string;
     const dueAt = created.body.contributionDueAt as string;
     expect(Date.parse(dueAt) - Date.parse(created.body.createdAt)).toBe(30 * 24 * 3600 * 1000);
-    expect((await api('GET', '/v1/cheques/entitlement', { token })).body.remainingCents).toBe(0);
+    expect(bodyAt(await api('GET', '/v1/cheques/entitlement', { token }), 200).remainingCents).toBe(0);
 
     const early = await handler({ job: 'unpaid-contributions', time: new Date(Date.parse(dueAt) - 1000).toISOString() });
     expect((await storedRequest(id))?.status).toBe('awaiting-contribution');
@@ -107,7 +111,7 @@ describe('a cheque request from submission to expiry', () => {
 
     const first = await handler({ job: 'unpaid-contributions', time: dueAt });
     expect(first.changed).toBeGreaterThanOrEqual(1);
-    expect((await api('GET', `/v1/cheque-requests/${id}`, { token })).body.status).toBe('cancelled');
+    expect(bodyAt(await api('GET', `/v1/cheque-requests/${id}`, { token }), 200).status).toBe('cancelled');
     expect((await api('GET', '/v1/cheques/entitlement', { token })).body).toMatchObject({ usedCents: 0, remainingCents: 25_000 });
     await eventually(async () => (await mailsTo(email)).find((m) => m.subject === 'Uw aanvraag van opleidingscheques is geannuleerd'));
 

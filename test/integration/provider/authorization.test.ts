@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, backofficeToken, providerToken, tokenFor, workerToken } from '../../support/stack';
+import { api, backofficeToken, expectStatus, providerToken, tokenFor, workerToken } from '../../support/stack';
 import { uniqueKbo, uniqueRrn } from '../../support/ids';
 import { applicationBody, createDraft, organisationBody, providerWithOrganisation, storedApplication, type Provider } from './support';
 
@@ -55,12 +55,13 @@ describe('authorization matrix of the provider routes', () => {
     }
     expect(await storedApplication(appOfA)).toEqual(before);
     const list = await api('GET', '/v1/applications', { token: b.token });
+    expectStatus(list, 200);
     expect(list.body.items.map((x: { id: string }) => x.id)).not.toContain(appOfA);
   });
 
   it('R-ORG-1: provider A reaches its own application', async () => {
     const response = await api('GET', `/v1/applications/${appOfA}`, { token: a.token });
-    expect(response.status).toBe(200);
+    expectStatus(response, 200);
     expect(response.body.id).toBe(appOfA);
   });
 
@@ -76,8 +77,8 @@ describe('authorization matrix of the provider routes', () => {
   it('an unknown id is 404 and a malformed id is 400', async () => {
     expect((await api('GET', '/v1/applications/00000000-0000-4000-8000-000000000000', { token: a.token })).status).toBe(404);
     const malformed = await api('GET', '/v1/applications/not-an-id', { token: a.token });
-    expect(malformed.status).toBe(400);
-    expect(malformed.body.errors[0].path).toBe('path.id');
+    expectStatus(malformed, 400);
+    expect(malformed.body.errors?.[0]?.path).toBe('path.id');
   });
 
   it('a provider reads a profile only after filling it in (404 before)', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api } from '../../support/stack';
+import { api, expectStatus } from '../../support/stack';
 import { uniqueKbo } from '../../support/ids';
 import { applicationBody, applicationsOf, providerWithOrganisation } from './support';
 
@@ -15,8 +15,8 @@ describe('Idempotency-Key on the provider POSTs', () => {
     const second = await api('POST', '/v1/applications', { token: provider.token, body, headers });
 
     // Assess
-    expect(first.status).toBe(201);
-    expect(second.status).toBe(201);
+    expectStatus(first, 201);
+    expectStatus(second, 201);
     expect(second.text).toBe(first.text);
     expect(await applicationsOf(provider.kbo)).toHaveLength(1);
   });
@@ -31,7 +31,7 @@ describe('Idempotency-Key on the provider POSTs', () => {
     expect(created.length).toBeGreaterThanOrEqual(1);
     expect(new Set(created.map((r) => r.text)).size).toBe(1);
     for (const r of responses.filter((x) => x.status !== 201)) {
-      expect(r.status).toBe(409);
+      expectStatus(r, 409);
       expect(r.headers.get('content-type')).toMatch(/application\/problem\+json/);
     }
   });
@@ -41,7 +41,7 @@ describe('Idempotency-Key on the provider POSTs', () => {
     const headers = { 'idempotency-key': 'create-other-body' };
     expect((await api('POST', '/v1/applications', { token: provider.token, body: applicationBody({ title: 'Een' }), headers })).status).toBe(201);
     const other = await api('POST', '/v1/applications', { token: provider.token, body: applicationBody({ title: 'Twee' }), headers });
-    expect(other.status).toBe(422);
+    expectStatus(other, 422);
     expect(other.body.type).toMatch(/idempotency-key-reused/);
     expect(await applicationsOf(provider.kbo)).toHaveLength(1);
   });
@@ -50,9 +50,10 @@ describe('Idempotency-Key on the provider POSTs', () => {
     const provider = await providerWithOrganisation(uniqueKbo());
     const created = await api('POST', '/v1/applications', { token: provider.token, body: applicationBody() });
     const headers = { 'idempotency-key': 'submit-replay' };
+    expectStatus(created, 201);
     const first = await api('POST', `/v1/applications/${created.body.id}/submit`, { token: provider.token, headers });
     const second = await api('POST', `/v1/applications/${created.body.id}/submit`, { token: provider.token, headers });
-    expect(first.status).toBe(200);
+    expectStatus(first, 200);
     expect(second.text).toBe(first.text);
   });
 
@@ -61,11 +62,14 @@ describe('Idempotency-Key on the provider POSTs', () => {
     const created = await api('POST', '/v1/applications', { token: provider.token, body: applicationBody() });
     const body = { name: 'programma.pdf', contentType: 'application/pdf', size: 1234 };
     const headers = { 'idempotency-key': 'slot-replay' };
+    expectStatus(created, 201);
     const first = await api('POST', `/v1/applications/${created.body.id}/documents`, { token: provider.token, body, headers });
     const second = await api('POST', `/v1/applications/${created.body.id}/documents`, { token: provider.token, body, headers });
-    expect(first.status).toBe(201);
+    expectStatus(first, 201);
+    expectStatus(second, 201);
     expect(second.body.document.id).toBe(first.body.document.id);
     const app = await api('GET', `/v1/applications/${created.body.id}`, { token: provider.token });
+    expectStatus(app, 200);
     expect(app.body.documents).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, eventually, providerToken, streamsIdle } from '../../support/stack';
+import { api, eventually, expectEachStatus, expectStatus, providerToken, streamsIdle } from '../../support/stack';
 import { uniqueKbo } from '../../support/ids';
 import {
   applicationBody, createDraft, mailsTo, outboxItem, providerWithOrganisation, recordQualityRegistration, storedApplication,
@@ -16,7 +16,7 @@ describe('submit (R-SUB-1)', () => {
     const response = await api('POST', `/v1/applications/${id}/submit`, { token: provider.token });
 
     // Assess
-    expect(response.status).toBe(200);
+    expectStatus(response, 200);
     expect(response.body).toMatchObject({ status: 'screening', deadlines: { decisionPeriodEnd: expect.any(String), forcedForwardDate: expect.any(String) } });
     const stored = await storedApplication(id);
     expect(stored).toMatchObject({ status: 'screening', gsi2pk: 'APPSTATUS#screening', duePk: 'decision-deadlines', referenceVersion: expect.any(String) });
@@ -32,7 +32,7 @@ describe('submit (R-SUB-1)', () => {
     const response = await api('POST', `/v1/applications/${id}/submit`, { token: provider.token });
 
     // Assess
-    expect(response.status).toBe(200);
+    expectStatus(response, 200);
     expect(response.body.status).toBe('inadmissible');
     expect(response.body.problems).toEqual([expect.objectContaining({ code: 'R-APP-5', severity: 'error' })]);
     const stored = await storedApplication(id);
@@ -48,9 +48,9 @@ describe('submit (R-SUB-1)', () => {
     const provider = await providerWithOrganisation(uniqueKbo());
     const { id } = await createDraft(provider, { competences: { basic: [], professionSpecific: [], generalPillars: ['P1', 'P2'] } });
     const response = await api('POST', `/v1/applications/${id}/submit`, { token: provider.token });
-    expect(response.status).toBe(200);
+    expectStatus(response, 200);
     expect(response.body.status).toBe('inadmissible');
-    expect(response.body.problems.map((p: { code: string }) => p.code)).toContain('R-CMP-3');
+    expect(response.body.problems?.map((p: { code: string }) => p.code)).toContain('R-CMP-3');
   });
 
   it('R-SUB-1: an incomplete application is refused with every problem (rule ids as codes) and stays a draft', async () => {
@@ -62,9 +62,9 @@ describe('submit (R-SUB-1)', () => {
     const response = await api('POST', `/v1/applications/${id}/submit`, { token: provider.token });
 
     // Assess
-    expect(response.status).toBe(409);
+    expectStatus(response, 409);
     expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    const codes = response.body.errors.map((e: { code: string }) => e.code).sort();
+    const codes = response.body.errors?.map((e: { code: string }) => e.code).sort();
     expect(codes).toEqual(['R-APP-1', 'R-DEC-1', 'required']);
     expect(response.body.problems).toHaveLength(3);
     expect((await storedApplication(id))?.status).toBe('draft');
@@ -77,11 +77,12 @@ describe('submit (R-SUB-1)', () => {
     const draft = await api('POST', '/v1/applications', { token, body: applicationBody() });
 
     // Act
+    expectStatus(draft, 201);
     const response = await api('POST', `/v1/applications/${draft.body.id}/submit`, { token });
 
     // Assess
-    expect(response.status).toBe(409);
-    expect(response.body.errors.map((e: { code: string }) => e.code)).toContain('R-ORG-2');
+    expectStatus(response, 409);
+    expect(response.body.errors?.map((e: { code: string }) => e.code)).toContain('R-ORG-2');
     expect((await storedApplication(draft.body.id))?.status).toBe('draft');
   });
 
@@ -90,7 +91,7 @@ describe('submit (R-SUB-1)', () => {
     const provider = await providerWithOrganisation(uniqueKbo());
     const { id, body } = await createDraft(provider);
     const first = await api('POST', `/v1/applications/${id}/submit`, { token: provider.token });
-    expect(first.status).toBe(200);
+    expectStatus(first, 200);
     await eventually(async () => (await mailsTo(provider.email)).length === 1);
 
     // Act
@@ -100,14 +101,14 @@ describe('submit (R-SUB-1)', () => {
     const parallel = await Promise.all([1, 2, 3].map(() => api('POST', `/v1/applications/${id}/submit`, { token: provider.token })));
 
     // Assess
-    expect(put.status).toBe(409);
+    expectStatus(put, 409);
     expect(put.body.detail).toMatch(/al ingediend/);
     expect(put.body.errors).toEqual([expect.objectContaining({ code: 'R-SUB-1' })]);
-    expect(del.status).toBe(409);
+    expectStatus(del, 409);
     expect(del.body.detail).toMatch(/al ingediend/);
-    expect(again.status).toBe(200);
+    expectStatus(again, 200);
     expect(again.body.submittedAt).toBe(first.body.submittedAt);
-    for (const response of parallel) expect(response.status).toBe(200);
+    expectEachStatus(parallel, 200);
     await streamsIdle(); // every outbox row written so far is delivered: a (wrong) second mail would be here
     expect(await mailsTo(provider.email)).toHaveLength(1);
     expect((await storedApplication(id))?.title).toBe(body.title);
@@ -117,7 +118,7 @@ describe('submit (R-SUB-1)', () => {
     const provider = await providerWithOrganisation(uniqueKbo());
     const { id } = await createDraft(provider);
     const responses = await Promise.all(Array.from({ length: 5 }, () => api('POST', `/v1/applications/${id}/submit`, { token: provider.token })));
-    for (const response of responses) expect(response.status).toBe(200);
+    expectEachStatus(responses, 200);
     expect(new Set(responses.map((r) => r.body.submittedAt)).size).toBe(1);
     await eventually(async () => (await mailsTo(provider.email)).length === 1);
     await streamsIdle();
@@ -129,12 +130,12 @@ describe('submit (R-SUB-1)', () => {
     const provider = await providerWithOrganisation(uniqueKbo());
     const { id, body } = await createDraft(provider);
     const cancelled = await api('DELETE', `/v1/applications/${id}`, { token: provider.token });
-    expect(cancelled.status).toBe(200);
+    expectStatus(cancelled, 200);
     expect(cancelled.body.status).toBe('cancelled');
     const submit = await api('POST', `/v1/applications/${id}/submit`, { token: provider.token });
-    expect(submit.status).toBe(409);
+    expectStatus(submit, 409);
     const put = await api('PUT', `/v1/applications/${id}`, { token: provider.token, body });
-    expect(put.status).toBe(409);
+    expectStatus(put, 409);
     expect(put.body.detail).toMatch(/geannuleerd/);
   });
 
@@ -142,12 +143,13 @@ describe('submit (R-SUB-1)', () => {
     const provider = await providerWithOrganisation(uniqueKbo());
     const { id } = await createDraft(provider, { plannedStart: '2027-09-01', plannedEnd: '2029-12-31' });
     const check = await api('POST', `/v1/applications/${id}/check`, { token: provider.token });
-    expect(check.status).toBe(200);
+    expectStatus(check, 200);
     expect(check.body).toMatchObject({ complete: true, admissible: true, outcome: 'accepted' });
-    expect(check.body.problems.map((p: { code: string; severity: string }) => `${p.code}:${p.severity}`)).toContain('R-APP-8:warning');
+    expect(check.body.problems?.map((p: { code: string; severity: string }) => `${p.code}:${p.severity}`)).toContain('R-APP-8:warning');
     const submit = await api('POST', `/v1/applications/${id}/submit`, { token: provider.token });
+    expectStatus(submit, 200);
     expect(submit.body.status).toBe('waiting-for-quality-registration');
-    expect(submit.body.problems.map((p: { code: string }) => p.code)).toContain('R-APP-8');
+    expect(submit.body.problems?.map((p: { code: string }) => p.code)).toContain('R-APP-8');
   });
 
   it('own references are unique per provider: a second submitted application with the same reference is refused', async () => {
@@ -156,7 +158,7 @@ describe('submit (R-SUB-1)', () => {
     expect((await api('POST', `/v1/applications/${id}/submit`, { token: provider.token })).status).toBe(200);
     const second = await createDraft(provider, { ownReference: body.ownReference });
     const response = await api('POST', `/v1/applications/${second.id}/submit`, { token: provider.token });
-    expect(response.status).toBe(409);
-    expect(response.body.errors.map((e: { code: string }) => e.code)).toEqual(['unique-own-reference']);
+    expectStatus(response, 409);
+    expect(response.body.errors?.map((e: { code: string }) => e.code)).toEqual(['unique-own-reference']);
   });
 });

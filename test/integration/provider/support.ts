@@ -108,6 +108,21 @@ export interface UploadSlotBody {
   confirmUrl: string;
 }
 
+/**
+ * A slot's confirm URL as the contract route it goes to, checked here, so `api('POST', …)` types the
+ * confirmation's response from the contract (test/support/api-types.ts) instead of `unknown`.
+ */
+export function documentConfirmPath(slot: { confirmUrl: string }): `/v1/applications/${string}/documents/${string}/confirm` {
+  if (!/^\/v1\/applications\/[^/]+\/documents\/[^/]+\/confirm$/.test(slot.confirmUrl)) throw new Error(`not a document confirm URL: ${slot.confirmUrl}`);
+  return slot.confirmUrl as `/v1/applications/${string}/documents/${string}/confirm`;
+}
+
+/** The same for an LMS document's slot (`/v1/organisation/lms-document/{documentId}/confirm`). */
+export function lmsConfirmPath(slot: { confirmUrl: string }): `/v1/organisation/lms-document/${string}/confirm` {
+  if (!/^\/v1\/organisation\/lms-document\/[^/]+\/confirm$/.test(slot.confirmUrl)) throw new Error(`not an LMS document confirm URL: ${slot.confirmUrl}`);
+  return slot.confirmUrl as `/v1/organisation/lms-document/${string}/confirm`;
+}
+
 /** Uploads like a browser: a multipart/form-data POST of the slot's fields, then the file (last). */
 export async function uploadWithSlot(slot: UploadSlotBody, bytes: Uint8Array, fieldOverrides: Record<string, string> = {}): Promise<Response> {
   const form = new FormData();

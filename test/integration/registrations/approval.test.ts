@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../../functions/storage/keys';
-import { api, eventually, streamsIdle } from '../../support/stack';
+import { api, eventually, expectStatus, streamsIdle } from '../../support/stack';
 import { approvedApplication, getItem, mailsTo, modularOverrides, seedOrganisation, useStackEnv } from './support';
 
 type RegisterModule = typeof import('../../../functions/registrations/dynamo-register');
@@ -118,7 +118,7 @@ describe('approval registers the training (R-BO-3, R-BO-4)', () => {
 
     const moduleNumber = prepared.numbers.modules[1] as string;
     const viaModule = await api('GET', `/v1/trainings/${moduleNumber}`);
-    expect(viaModule.status).toBe(200);
+    expectStatus(viaModule, 200);
     expect(viaModule.body.odbNumber).toBe(prepared.numbers.training);
     expect(viaModule.body.modules.map((m: { odbNumber: string }) => m.odbNumber)).toEqual(prepared.numbers.modules);
     expect(viaModule.body).not.toHaveProperty('applicationId');
@@ -156,7 +156,7 @@ describe('re-registration (R-REG-2)', () => {
     const newNumber = replacement.prepared.numbers.training;
     expect(await getItem(keys.registration(oldNumber))).toMatchObject({ status: 'replaced', replacedBy: newNumber, replacedFrom: '2026-03-01', gsi2pk: 'REGSTATUS#replaced' });
     const publicOld = await api('GET', `/v1/trainings/${oldNumber}`);
-    expect(publicOld.status).toBe(200);
+    expectStatus(publicOld, 200);
     expect(publicOld.body).toMatchObject({ odbNumber: oldNumber, status: 'replaced', replacedBy: newNumber, replacedFrom: '2026-03-01' });
   });
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../../functions/storage/keys';
 import { brusselsMidnight, oneYearAfter } from '../../../shared/time/calendar';
 import type { JobResult } from '../../../functions/jobs/job-event';
-import { api, eventually, streamsIdle } from '../../support/stack';
+import { api, eventually, expectStatus, streamsIdle } from '../../support/stack';
 import { approvedApplication, getItem, mailsTo, seedOrganisation, table, useStackEnv } from './support';
 import type { Organisation } from '../../../shared/organisations/organisation';
 import { contactCheckDue } from '../../../shared/organisations/contact-check';
@@ -78,7 +78,7 @@ describe('stop-dates (R-REG-1)', () => {
     expect(afterFirst).not.toHaveProperty('duePk');
     expect(afterSecond?.version).toBe(afterFirst?.version);
     const publicOld = await api('GET', `/v1/trainings/${oldNumber}`);
-    expect(publicOld.status).toBe(200);
+    expectStatus(publicOld, 200);
     expect(publicOld.body).toMatchObject({ status: 'replaced', replacedBy: newNumber, replacedFrom: `${year}-09-01` });
   });
 
@@ -146,7 +146,7 @@ describe('evaluation-removals (R-BO-5)', () => {
     const mail = await eventually(async () => (await mailsTo(org.generalContact.email)).find((m) => m.subject === `Evaluatie negatief: ${odb}`));
     expect(mail.body.text).toContain(`31 december ${year + 1}`);
     const gone = await api('GET', `/v1/trainings/${odb}`);
-    expect(gone.status).toBe(410);
+    expectStatus(gone, 410);
     expect(gone.body.detail).toContain('verwijderd');
   });
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { brusselsDate, brusselsMidnight, addDays, addMonths } from '../../../shared/time/calendar';
 import { keys } from '../../../functions/storage/keys';
-import { api, backofficeToken, eventually, providerToken, workerToken } from '../../support/stack';
+import { api, backofficeToken, eventually, expectStatus, providerToken, workerToken } from '../../support/stack';
 import { uniqueRrn } from '../../support/ids';
 import { approvedApplication, getItem, mailsTo, modularOverrides, seedOrganisation, table as stackTable, useStackEnv } from './support';
 import type { Organisation } from '../../../shared/organisations/organisation';
@@ -35,7 +35,7 @@ describe('GET /v1/registrations (R-SUB-2)', () => {
     const listA = await api('GET', '/v1/registrations', { token: await providerToken(orgA.kbo) });
 
     // Assess
-    expect(listA.status).toBe(200);
+    expectStatus(listA, 200);
     const numbers = listA.body.items.map((r: { odbNumber: string }) => r.odbNumber);
     expect(numbers.sort()).toEqual([a1, a2].sort());
     expect(numbers).not.toContain(b1);
@@ -49,13 +49,15 @@ describe('GET /v1/registrations (R-SUB-2)', () => {
     const token = await providerToken(org.kbo);
 
     const first = await api('GET', '/v1/registrations?limit=2', { token });
+    expectStatus(first, 200);
     const second = await api('GET', `/v1/registrations?limit=2&cursor=${first.body.nextCursor}`, { token });
     const forged = Buffer.from(JSON.stringify({ pk: 'x', sk: 'y', gsi1pk: 'ORG#0000000097#REGS', gsi1sk: 'z' })).toString('base64url');
     const bad = await api('GET', `/v1/registrations?cursor=${forged}`, { token });
 
     expect(first.body.items).toHaveLength(2);
+    expectStatus(second, 200);
     expect([...first.body.items, ...second.body.items].map((r: { odbNumber: string }) => r.odbNumber).sort()).toEqual(numbers.sort());
-    expect(bad.status).toBe(400);
+    expectStatus(bad, 400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
   });
 
@@ -74,7 +76,7 @@ describe('POST /v1/registrations/{odbNumber}/stop (R-REG-1)', () => {
 
     const response = await api('POST', `/v1/registrations/${odb}/stop`, { token: await providerToken(org.kbo), body: { stopDate: addDays(today(), -1), reason: '  ' } });
 
-    expect(response.status).toBe(400);
+    expectStatus(response, 400);
     expect(response.body.errors).toEqual(expect.arrayContaining([
       expect.objectContaining({ path: 'stopDate', code: 'R-REG-1' }),
       expect.objectContaining({ path: 'reason', code: 'R-REG-1' }),
@@ -89,7 +91,7 @@ describe('POST /v1/registrations/{odbNumber}/stop (R-REG-1)', () => {
 
     const response = await api('POST', `/v1/registrations/${odb}/stop`, { token: await providerToken(orgB.kbo), body: { stopDate: today(), reason: 'Niet meer georganiseerd' } });
 
-    expect(response.status).toBe(404);
+    expectStatus(response, 404);
     expect(await getItem(keys.registration(odb))).toMatchObject({ status: 'active', stopDate: null });
   });
 
@@ -100,7 +102,7 @@ describe('POST /v1/registrations/{odbNumber}/stop (R-REG-1)', () => {
 
     const response = await api('POST', `/v1/registrations/${odb}/stop`, { token: await providerToken(org.kbo), body: { stopDate, reason: 'Wordt niet meer georganiseerd' } });
 
-    expect(response.status).toBe(200);
+    expectStatus(response, 200);
     expect(response.body).toMatchObject({ odbNumber: odb, status: 'active', stopDate, stopReason: 'Wordt niet meer georganiseerd' });
     expect(await getItem(keys.registration(odb))).toMatchObject({ duePk: 'stop-dates', dueAt: brusselsMidnight(stopDate) });
     expect((await api('GET', `/v1/trainings/${odb}`)).status).toBe(200);
@@ -115,12 +117,12 @@ describe('POST /v1/registrations/{odbNumber}/stop (R-REG-1)', () => {
     const publicView = await api('GET', `/v1/trainings/${odb}`);
     const again = await api('POST', `/v1/registrations/${odb}/stop`, { token, body: { stopDate: today(), reason: 'Nog eens' } });
 
-    expect(response.status).toBe(200);
+    expectStatus(response, 200);
     expect(response.body.status).toBe('stopped');
-    expect(publicView.status).toBe(410);
+    expectStatus(publicView, 410);
     expect(publicView.headers.get('content-type')).toContain('application/problem+json');
     expect(publicView.body.detail).toContain(odb);
-    expect(again.status).toBe(409);
+    expectStatus(again, 409);
     const item = await getItem(keys.registration(odb));
     expect(item).toMatchObject({ status: 'stopped', gsi2pk: 'REGSTATUS#stopped' });
     expect(item).not.toHaveProperty('duePk');
@@ -136,11 +138,11 @@ describe('GET /v1/trainings/{odbNumber} (public)', () => {
     const unknown = await api('GET', '/v1/trainings/ODB-A999999');
     const malformed = await api('GET', '/v1/trainings/not-a-number');
 
-    expect(found.status).toBe(200);
+    expectStatus(found, 200);
     expect(found.body).toMatchObject({ odbNumber: odb, status: 'active', replacedBy: null, provider: { kbo: org.kbo, name: org.name }, chequeCategory: 'standard' });
     for (const hidden of ['applicationId', 'stopReason', 'evaluations', 'pk', 'version', 'duePk']) expect(found.body).not.toHaveProperty(hidden);
-    expect(unknown.status).toBe(404);
-    expect(malformed.status).toBe(400);
+    expectStatus(unknown, 404);
+    expectStatus(malformed, 400);
   });
 });
 
@@ -152,7 +154,7 @@ describe('POST /v1/backoffice/registrations/{odbNumber}/evaluation (R-BO-5)', ()
 
     const response = await api('POST', `/v1/backoffice/registrations/${odb}/evaluation`, { token: await backofficeToken(), body: { outcome: 'positive' } });
 
-    expect(response.status).toBe(200);
+    expectStatus(response, 200);
     expect(response.body.evaluationDue).toBe(addMonths(before?.evaluationDue as string, 12));
     expect(response.body.removalDate).toBeNull();
     expect(response.body.evaluations).toEqual([{ outcome: 'positive', evaluatedOn: today() }]);
@@ -176,9 +178,9 @@ describe('POST /v1/backoffice/registrations/{odbNumber}/evaluation (R-BO-5)', ()
     const replay = await api('POST', `/v1/backoffice/registrations/${odb}/evaluation`, { token, headers, body: { outcome: 'negative' } });
 
     const removalDate = `${Number(today().slice(0, 4)) + 1}-12-31`;
-    expect(response.status).toBe(200);
+    expectStatus(response, 200);
     expect(response.body.removalDate).toBe(removalDate);
-    expect(replay.status).toBe(200);
+    expectStatus(replay, 200);
     expect(replay.text).toBe(response.text);
     expect(await getItem(keys.registration(odb))).toMatchObject({ version: 2, duePk: 'evaluation-removals', dueAt: brusselsMidnight(removalDate), status: 'active' });
     const mail = await eventually(async () => (await mailsTo(org.generalContact.email)).find((m) => m.subject === `Evaluatie negatief: ${odb}`));

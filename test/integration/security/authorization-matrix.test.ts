@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../../../shared/api/contract';
 import type { Operation, Role } from '../../../shared/api/operation';
 import { uniqueKbo, uniqueRrn } from '../../support/ids';
-import { backofficeToken, providerToken, workerToken } from '../../support/stack';
+import { backofficeToken, bodyAt, providerToken, workerToken } from '../../support/stack';
 import { brusselsToday, forwarded, registeredProvider, submitted, type Provider } from '../backoffice/support';
 import { requestBody, seedRegistration, uniqueEmail } from '../cheques/support';
 import { applicationBody } from '../provider/support';
@@ -73,16 +73,16 @@ describe('authorization matrix: owner (generated from the contract)', () => {
   beforeAll(async () => {
     a = await registeredProvider();
     otherProvider = await providerToken(uniqueKbo());
-    applicationOfA = (await call('POST', '/v1/applications', { token: a.token, body: applicationBody() })).body.id;
+    applicationOfA = bodyAt(await call('POST', '/v1/applications', { token: a.token, body: applicationBody() }), 201).id;
     const approved = await forwarded(a);
-    registrationOfA = (await call('POST', `/v1/backoffice/applications/${approved}/decision`, {
+    registrationOfA = bodyAt(await call('POST', `/v1/backoffice/applications/${approved}/decision`, {
       token: await backofficeToken(), body: { outcome: 'approved', validFrom: brusselsToday(), chequeCategory: 'standard' },
-    })).body.odbNumbers.training;
+    }), 200).odbNumbers!.training;
     await submitted(a);
     const { odbNumber } = await seedRegistration({ chequeCategory: 'nt2' });
     workerA = await workerToken(uniqueRrn());
     otherWorker = await workerToken(uniqueRrn());
-    requestOfWorkerA = (await call('POST', '/v1/cheque-requests', { token: workerA, body: requestBody(odbNumber, 5_000, uniqueEmail()) })).body.id;
+    requestOfWorkerA = bodyAt(await call('POST', '/v1/cheque-requests', { token: workerA, body: requestBody(odbNumber, 5_000, uniqueEmail()) }), 201).id;
   });
 
   it('every owner route with a body has a valid body here', () => {

@@ -52,7 +52,7 @@ async function registeredOdb(provider: Provider): Promise<string> {
     token: await backofficeToken(), body: { outcome: 'approved', validFrom: brusselsToday(), chequeCategory: 'standard' },
   });
   if (decided.status !== 200) throw new Error(`decision: ${decided.status} ${decided.text}`);
-  return decided.body.odbNumbers.training as string;
+  return decided.body.odbNumbers!.training as string;
 }
 
 /** Per idempotent operation: how to reach two objects, and two tenants. */

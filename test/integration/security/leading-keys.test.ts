@@ -21,7 +21,7 @@ import { ISSUER_SIGNATURE_HEADER, ISSUER_TIMESTAMP_HEADER } from '../../../share
 import { signIssuerEvent } from '../../../shared/cheques/signature';
 import { httpEvent, testContext } from '../../support/events';
 import { uniqueRrn } from '../../support/ids';
-import { api, stack, workerToken } from '../../support/stack';
+import { api, expectStatus, stack, workerToken } from '../../support/stack';
 import { requestBody, seedRegistration, uniqueEmail } from '../cheques/support';
 import { applicationBody, providerWithOrganisation } from '../provider/support';
 import { uniqueKbo } from '../../support/ids';
@@ -56,7 +56,7 @@ describe('issue 12: the issuer webhook touches only the item kinds its LeadingKe
   it('contribution paid → delivered → expired (budget released) → a replay: every partition key matches the grant, and every pattern is needed', async () => {
     const { odbNumber } = await seedRegistration({ chequeCategory: 'standard' });
     const created = await api('POST', '/v1/cheque-requests', { token: await workerToken(uniqueRrn()), body: requestBody(odbNumber, 20_000, uniqueEmail()) });
-    expect(created.status).toBe(201);
+    expectStatus(created, 201);
     const requestId = created.body.id as string;
 
     const issuer = apiHandler(issuerRoutes({ store: dynamoChequeStore(stack().env.TABLE_NAME as string), webhookSecret: stack().env.ISSUER_WEBHOOK_SECRET as string, now: () => new Date() }));
@@ -93,7 +93,7 @@ describe('issue 12: the keys the idempotency and quota LeadingKeys grants rely o
   it('every stored idempotency record starts with its area\'s prefix, every quota counter with its quota id (after idempotent, quota-counted calls)', async () => {
     const provider = await providerWithOrganisation(uniqueKbo());
     const created = await api('POST', '/v1/applications', { token: provider.token, body: applicationBody(), headers: { 'idempotency-key': randomUUID() } });
-    expect(created.status).toBe(201);
+    expectStatus(created, 201);
     const scan = async (table: string, key: string) => {
       const found: string[] = [];
       let start: Record<string, unknown> | undefined;

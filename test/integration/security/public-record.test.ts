@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decideApplication } from '../../../shared/api/backoffice';
 import { evaluateRegistration, getTraining } from '../../../shared/api/registrations';
 import { PublishedTraining } from '../../../shared/catalogue/published-training';
-import { backofficeToken } from '../../support/stack';
+import { backofficeToken, expectStatus } from '../../support/stack';
 import { brusselsToday, forwarded, registeredProvider } from '../backoffice/support';
 import { attackClient } from './support';
 
@@ -21,13 +21,14 @@ describe('issue 12: the public record is the published-record schema, nothing mo
     const decided = await operation(decideApplication, {
       params: { id }, token: await backofficeToken(), body: { outcome: 'approved', validFrom: brusselsToday(), chequeCategory: 'standard' },
     });
+    expectStatus(decided, 200);
     const odb = decided.body.odbNumbers!.training;
     // a negative evaluation sets a removal date: the public must not learn it
     expect((await operation(evaluateRegistration, { params: { odbNumber: odb }, token: await backofficeToken(), body: { outcome: 'negative' } })).status).toBe(200);
 
     const response = await operation(getTraining, { params: { odbNumber: odb } });
 
-    expect(response.status).toBe(200);
+    expectStatus(response, 200);
     expect(Object.keys(response.body).sort()).toEqual(Object.keys(PublishedTraining.shape).sort());
     expect(PublishedTraining.safeParse(response.body).success).toBe(true);
     for (const hidden of ['removalDate', 'evaluationDue', 'ownReference', 'evaluations', 'applicationId', 'stopReason', 'content']) {

@@ -5,15 +5,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { uniqueKbo, uniqueRrn } from '../../support/ids';
-import { workerToken } from '../../support/stack';
+import { bodyAt, expectStatus, workerToken } from '../../support/stack';
 import { requestBody, seedRegistration, uniqueEmail } from '../cheques/support';
 import { applicationBody, applicationsOf, providerWithOrganisation } from '../provider/support';
 import { attackClient } from './support';
 
 const { call } = attackClient('quotas');
 
-let doc: { paths: Record<string, Record<string, { 'x-quotas'?: { id: string; limit: number }[]; responses: Record<string, unknown> }>> };
+/** The part of the OpenAPI document this suite reads: each operation's `x-quotas` (the contract types paths loosely). */
+const quotaDocument = z.object({
+  paths: z.record(z.string(), z.record(z.string(), z.looseObject({ 'x-quotas': z.array(z.object({ id: z.string(), limit: z.number().int() })).optional() }))),
+});
+let doc: z.infer<typeof quotaDocument>;
 const limitOf = (path: string, method: string, id: string): number => {
   const quota = doc.paths[path]?.[method]?.['x-quotas']?.find((q) => q.id === id);
   if (!quota) throw new Error(`no quota ${id} on ${method} ${path} in the OpenAPI document`);
@@ -21,17 +26,16 @@ const limitOf = (path: string, method: string, id: string): number => {
 };
 
 beforeAll(async () => {
-  doc = (await call('GET', '/v1/openapi.json')).body;
+  doc = quotaDocument.parse(bodyAt(await call('GET', '/v1/openapi.json'), 200));
 });
 
-const expectQuotaProblem = (response: { status: number; headers: Headers; body: any }, code: string) => {
-  expect(response.status).toBe(429);
+const expectQuotaProblem = (response: { status: number; headers: Headers; body: unknown; text: string }, code: string) => {
+  expectStatus(response, 429);
   expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
   const retryAfter = Number(response.headers.get('retry-after'));
   expect(retryAfter).toBeGreaterThan(0);
   expect(retryAfter).toBeLessThanOrEqual(25 * 3600);
-  expect(response.body).toMatchObject({ status: 429, errors: [{ code }] });
-  expect(response.body.detail).toMatch(/^U hebt vandaag al \d+ /);
+  expect(response.body).toMatchObject({ status: 429, errors: [{ code }], detail: expect.stringMatching(/^U hebt vandaag al \d+ /) });
 };
 
 describe('issue 12: per-principal quotas', () => {
@@ -61,7 +65,7 @@ describe('issue 12: per-principal quotas', () => {
     const provider = await providerWithOrganisation(uniqueKbo());
     const drafts: string[] = [];
     // at most 20 documents per application (R-SUB-1 area): spread the slots over enough drafts
-    for (let i = 0; i < Math.ceil(limit / 20) + 1; i++) drafts.push((await call('POST', '/v1/applications', { token: provider.token, body: applicationBody() })).body.id);
+    for (let i = 0; i < Math.ceil(limit / 20) + 1; i++) drafts.push(bodyAt(await call('POST', '/v1/applications', { token: provider.token, body: applicationBody() }), 201).id);
     const doc = { name: 'brochure.pdf', contentType: 'application/pdf', size: 20 * 1024 * 1024 };
     const key = randomUUID();
     const pathOf = (n: number) => `/v1/applications/${drafts[Math.floor(n / 20)]}/documents`;
@@ -76,7 +80,7 @@ describe('issue 12: per-principal quotas', () => {
     // the LMS document slot shares the organisation's quota
     expectQuotaProblem(await call('POST', '/v1/organisation/lms-document', { token: provider.token, body: doc }), 'quota.uploadSlots');
     // the refused slot created nothing
-    expect((await call('GET', `/v1/applications/${last}`, { token: provider.token })).body.documents).toEqual([]);
+    expect(bodyAt(await call('GET', `/v1/applications/${last}`, { token: provider.token }), 200).documents).toEqual([]);
   });
 
   it('OWASP API6: cheque requests per worker per day, refused ones included — no more mails to whatever address was typed', async () => {
@@ -91,7 +95,7 @@ describe('issue 12: per-principal quotas', () => {
     const refused = responses.filter((r) => r.status !== 201);
     expect(refused).toHaveLength(5);
     for (const r of refused) expectQuotaProblem(r, 'quota.chequeRequests');
-    expect((await call('GET', '/v1/cheque-requests', { token })).body.items).toHaveLength(limit);
+    expect(bodyAt(await call('GET', '/v1/cheque-requests', { token }), 200).items).toHaveLength(limit);
     // another worker is unaffected
     expect((await call('POST', '/v1/cheque-requests', { token: await workerToken(uniqueRrn()), body: requestBody(odbNumber, 5_000, uniqueEmail()) })).status).toBe(201);
   });

@@ -1,5 +1,5 @@
 import { afterAll } from 'vitest';
-import { api, call, stack, type ApiResponse } from '../../support/stack';
+import { api, call, stack } from '../../support/stack';
 
 /**
  * The attack suite's HTTP client. Every request this test file sends to the local gateway — the
@@ -19,7 +19,8 @@ export function attackClient(suite: string) {
     console.info(`[attack suite] ${suite}: ${count} requests`);
   });
   return {
-    call: <T = any>(...args: Parameters<typeof api>): Promise<ApiResponse<T>> => api<T>(...args),
+    /** `api` (test/support/stack.ts), typed from the contract by method and path. */
+    call: api,
     /** An operation of the contract, typed from its schemas (test/support/stack.ts `call`). */
     operation: call,
     count: () => count,

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StoredChequeRequest } from '../../../functions/cheques/stored-request';
 import { body, harness, RRN_A } from './harness';
+import { bodyAt } from '../../support/expect-status';
 
 type Step =
   | { kind: 'request'; odb: string; amountCents: number }
@@ -55,7 +56,7 @@ describe('budget under any sequence', () => {
         const ordinary = all.filter((r) => r.chequeCategory !== 'higherEducation').reduce((sum, r) => sum + held(r), 0);
         expect(total).toBeLessThanOrEqual(50_000);
         expect(ordinary).toBeLessThanOrEqual(25_000);
-        const entitlement = (await h.entitlement(RRN_A)).body;
+        const entitlement = bodyAt(await h.entitlement(RRN_A), 200);
         expect(entitlement.usedCents).toBe(total);
       }
     }), { numRuns: 150 });

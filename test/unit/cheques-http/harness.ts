@@ -10,6 +10,10 @@ import { httpEvent, testContext } from '../../support/events';
 import { assertOnContractByRoute } from '../../support/contract-check';
 import { memoryQuotaStore } from '../../support/memory-quota-store';
 import { memoryStore, memoryTrainings } from './memory-store';
+import type { ApiResponse, OperationOfRoute, ResponseOf } from '../../support/api-types';
+
+/** A response of the harness, typed from the contract by route key (a union by status; narrow with `expectStatus`). */
+export type HarnessResponse<K extends string> = [OperationOfRoute<K>] extends [never] ? ApiResponse<unknown, number, Record<string, string>> : ResponseOf<OperationOfRoute<K>, Record<string, string>>;
 
 export const RRN_SECRET = 'unit-test-rrn-secret-0123456789';
 export const ISSUER_SECRET = 'unit-test-issuer-secret-0123456789';
@@ -25,11 +29,6 @@ export const TRAININGS: ChequeTraining[] = [
   { odbNumber: 'ODB-A000004', active: false, chequeCategory: 'standard', title: 'Oude cursus boekhouden', providerName: 'Vormingscentrum Noord' },
 ];
 
-export interface Response<T = any> {
-  status: number;
-  body: T;
-  headers: Record<string, string>;
-}
 
 export function body(overrides: Partial<ChequeRequestBody> = {}, worker: Partial<ChequeRequestBody['worker']> = {}): ChequeRequestBody {
   return {
@@ -64,13 +63,15 @@ export function harness(start = '2026-11-23T10:00:00.000Z') {
   const cheques = apiHandler(chequeRoutes(deps), { idempotencyTable: 'idempotency', quotaStore: memoryQuotaStore(), rrnHmacSecret: RRN_SECRET, now: () => clock });
   const issuer = apiHandler(issuerRoutes({ store, webhookSecret: ISSUER_SECRET, now: () => clock }));
 
-  const invoke = async (handler: typeof cheques, options: Parameters<typeof httpEvent>[0]): Promise<Response> => {
+  /** Invokes a route; the response is typed from the contract by its route key, as `api` types it by method and path. */
+  const invoke = async <const K extends string>(handler: typeof cheques, options: Parameters<typeof httpEvent>[0] & { routeKey: K }): Promise<HarnessResponse<K>> => {
     const result = (await handler(httpEvent(options), testContext())) as APIGatewayProxyStructuredResultV2;
     const text = typeof result.body === 'string' ? result.body : '';
-    const response = { status: result.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, headers: (result.headers ?? {}) as Record<string, string> };
+    const response = { status: result.statusCode ?? 0, body: text ? JSON.parse(text) as unknown : undefined, headers: (result.headers ?? {}) as Record<string, string>, text };
     // issues 12 + 15: every response as the contract documents it for this operation and status
-    assertOnContractByRoute(options.routeKey, { ...response, text, contentType: response.headers['content-type'] ?? null, retryAfter: response.headers['retry-after'] ?? null });
-    return response;
+    assertOnContractByRoute(options.routeKey, { ...response, contentType: response.headers['content-type'] ?? null, retryAfter: response.headers['retry-after'] ?? null });
+    // the run-time check above is what makes this the response's type
+    return response as HarnessResponse<K>;
   };
   const workerClaims = (rrn: string) => ({ sub: `worker-${rrn.slice(-4)}`, roles: '[worker]', rrn });
 
@@ -102,7 +103,8 @@ export function harness(start = '2026-11-23T10:00:00.000Z') {
         status: result.statusCode ?? 0,
         headers: (result.headers ?? {}) as Record<string, string>,
         bytes: result.isBase64Encoded ? new Uint8Array(Buffer.from(text, 'base64')) : undefined,
-        body: result.isBase64Encoded ? undefined : text ? JSON.parse(text) : undefined,
+        body: result.isBase64Encoded ? undefined : text ? JSON.parse(text) as unknown : undefined,
+        text: result.isBase64Encoded ? '(bytes)' : text,
       };
     },
     verify: (code: string) =>

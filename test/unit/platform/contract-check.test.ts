@@ -1,6 +1,9 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { getHealth, getMe } from '../../../shared/api/platform';
-import { call, type SuccessBody } from '../../support/stack';
+import { getChequeProof, verifyChequeProof } from '../../../shared/api/cheques';
+import { getApplication, listApplications } from '../../../shared/api/provider';
+import { call, expectStatus } from '../../support/stack';
+import type { Problem, ResponseAt, ResponseOf, WithStatus } from '../../support/api-types';
 import { assertOnContract, ContractViolation, operationFor, type ReceivedResponse } from '../../support/contract-check';
 
 // Issues 12 + 15: the test HTTP helpers (api() in test/support/stack.ts, the cheques harness) refuse
@@ -58,11 +61,37 @@ describe('issues 12 + 15: the helpers check every response against the contract'
 
 describe('issues 12 + 15: call(operation) is typed from the contract', () => {
   it('the result is the success schema\'s output, the body the request schema\'s input (checked by tsc in npm test)', () => {
-    expectTypeOf<SuccessBody<typeof getHealth>>().toEqualTypeOf<{ status: 'ok'; time: string }>();
-    expectTypeOf<SuccessBody<typeof getMe>>().toEqualTypeOf<{ sub: string; roles: Array<'provider' | 'worker' | 'backoffice'>; org?: string | undefined }>();
+    expectTypeOf<WithStatus<ResponseOf<typeof getHealth>, 200>['body']>().toEqualTypeOf<{ status: 'ok'; time: string }>();
+    expectTypeOf<WithStatus<ResponseOf<typeof getMe>, 200>['body']>().toEqualTypeOf<{ sub: string; roles: Array<'provider' | 'worker' | 'backoffice'>; org?: string | undefined }>();
     // an operation without a body takes none
     // @ts-expect-error getHealth has no request body
     const typed = () => call(getHealth, { body: { anything: true } });
     expect(typed).toBeTypeOf('function');
+  });
+});
+
+describe('issue 15: api(method, path) is typed from the operation the path routes to', () => {
+  it('routes by method and literal segments, a query string aside; off the contract the body is unknown (checked by tsc in npm test)', () => {
+    type Body<R, S extends number> = WithStatus<R, S> extends { body: infer B } ? B : never;
+    expectTypeOf<Body<ResponseAt<'GET', `/v1/applications/${string}`>, 200>>().toEqualTypeOf<Body<ResponseOf<typeof getApplication>, 200>>();
+    expectTypeOf<Body<ResponseAt<'GET', `/v1/applications?status=draft&limit=${number}`>, 200>>().toEqualTypeOf<Body<ResponseOf<typeof listApplications>, 200>>();
+    // a literal segment is not a parameter's value: `proofs/{code}` is not `{id}/proof`
+    expectTypeOf<Body<ResponseAt<'GET', `/v1/cheque-requests/proofs/${string}`>, 200>>().toEqualTypeOf<Body<ResponseOf<typeof verifyChequeProof>, 200>>();
+    expectTypeOf<Body<ResponseAt<'GET', `/v1/cheque-requests/${string}/proof`>, 200>>().toEqualTypeOf<Body<ResponseOf<typeof getChequeProof>, 200>>();
+    expectTypeOf<Body<ResponseAt<'GET', `/v1/applications/${string}`>, 404>>().toEqualTypeOf<Problem>();
+    expectTypeOf<ResponseAt<'GET', '/local/streams/idle'>['body']>().toBeUnknown();
+  });
+
+  it('expectStatus takes only a documented status, and narrows to its body', () => {
+    const narrowed = (response: ResponseOf<typeof getHealth>) => {
+      expectStatus(response, 200);
+      return response.body.status;
+    };
+    expectTypeOf(narrowed).returns.toEqualTypeOf<'ok'>();
+    // @ts-expect-error getHealth documents no 201
+    const undocumented = (response: ResponseOf<typeof getHealth>) => expectStatus(response, 201);
+    // @ts-expect-error without a status check the body may be a problem: no field is promised
+    const unchecked = (response: ResponseOf<typeof getHealth>) => response.body.status;
+    expect([undocumented, unchecked]).toHaveLength(2);
   });
 });
