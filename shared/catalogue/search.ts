@@ -24,6 +24,7 @@ import { stemmer } from '@orama/stemmers/dutch';
 import { normaliseKbo } from '../organisations/kbo';
 import { isOdbNumber } from '../registrations/odb-number';
 import {
+  publishedStatuses,
   sizeBucket,
   type ChequeCategory,
   type CompetenceGroup,
@@ -272,21 +273,39 @@ export function search(index: SearchIndex, query: SearchQuery): number[] {
 export const siteFilterKeys = { group: 'groep', provider: 'aanbieder', size: 'omvang', blended: 'blended', chequeCategory: 'cheque', status: 'status' } as const;
 
 /**
+ * The filter values a detail page gives Pagefind: every filter, but the status only when it is not
+ * `active`. A word search hides the replaced pages with `status: { none: [...] }` (pages without the
+ * filter pass it), so the status filter file it loads lists the few replaced pages instead of every
+ * page (~90 KB at 43k trainings on every first query otherwise; issue 13, decision 0019).
+ */
+export function siteFilterValues(t: PublishedTraining): Record<string, string> {
+  const { status, ...rest } = filterValues(t);
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(rest)) out[siteFilterKeys[key as keyof typeof rest]] = value;
+  if (status !== 'active') out[siteFilterKeys.status] = status;
+  return out;
+}
+
+export type PagefindFilter = string | { any: string[] } | { none: string[] };
+
+/**
  * The Pagefind search the site runs for a query and filters: the same parsed query (an ODB number as
  * its canonical spelling, words folded) and the same status policy, as Pagefind filters.
  */
-export function pagefindRequest(q: string | undefined, filters: SearchFilters): { term: string | null; filters: Record<string, string | { any: string[] }> } {
+export function pagefindRequest(q: string | undefined, filters: SearchFilters): { term: string | null; filters: Record<string, PagefindFilter> } {
   const parsed = parseQuery(q);
-  const out: Record<string, string | { any: string[] }> = {};
+  const out: Record<string, PagefindFilter> = {};
   if (filters.group !== undefined) out[siteFilterKeys.group] = filters.group;
   if (filters.provider !== undefined) out[siteFilterKeys.provider] = normaliseKbo(filters.provider) ?? filters.provider;
   if (filters.size !== undefined) out[siteFilterKeys.size] = filters.size;
   if (filters.blended !== undefined) out[siteFilterKeys.blended] = String(filters.blended);
   if (filters.chequeCategory !== undefined) out[siteFilterKeys.chequeCategory] = filters.chequeCategory;
-  out[siteFilterKeys.status] = { any: [...statusesFor(parsed)] };
+  // The status policy as the statuses it hides (only those pages carry the status filter: siteFilterValues).
+  const shown = statusesFor(parsed);
+  const hidden = publishedStatuses.filter((s) => !shown.includes(s));
+  if (hidden.length > 0) out[siteFilterKeys.status] = { none: hidden };
   // An ODB number as ONE word (`odba000123`: Pagefind indexes `ODB-A000123` also joined): as two words
   // (`odb`, `a000123`) an index that lacks the number would drop it and return every page with `odb`.
   const term = parsed.kind === 'browse' ? null : parsed.kind === 'odb' ? parsed.odbNumber.replace('-', '').toLowerCase() : parsed.words.join(' ');
   return { term, filters: out };
 }
-

@@ -34,6 +34,7 @@ import { startSiteServer } from '../../infra/local/site-server';
 import { buildCatalogue } from '../../shared/catalogue/from-registration';
 import { buildSearchIndex, search } from '../../shared/catalogue/search';
 import { launchBrowser } from '../e2e/site/support';
+import { breakdown, recordRequests, timedQuery } from './_site-query';
 
 const { values } = parseArgs({
   options: {
@@ -86,16 +87,30 @@ function descendants(root: number): number[] {
   return out;
 }
 
+/** What a child process is, for the memory split: the Astro worker, Pagefind's binary, or something else. */
+function processKind(pid: number): 'astro' | 'pagefind' | 'other' {
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (cmdline.includes('build-worker.mjs')) return 'astro';
+    if (cmdline.includes('pagefind')) return 'pagefind';
+  } catch { /* gone */ }
+  return 'other';
+}
+
 function memorySampler() {
   let peakSelf = 0;
   let peakChildren = 0;
   let peakTotal = 0;
+  const peakKind = { astro: 0, pagefind: 0, other: 0 };
   const sample = () => {
     const self = rssKb(process.pid);
-    const kids = descendants(process.pid).reduce((sum, pid) => sum + rssKb(pid), 0);
+    const perKind = { astro: 0, pagefind: 0, other: 0 };
+    for (const pid of descendants(process.pid)) perKind[processKind(pid)] += rssKb(pid);
+    const kids = perKind.astro + perKind.pagefind + perKind.other;
     peakSelf = Math.max(peakSelf, self);
     peakChildren = Math.max(peakChildren, kids);
     peakTotal = Math.max(peakTotal, self + kids);
+    for (const k of ['astro', 'pagefind', 'other'] as const) peakKind[k] = Math.max(peakKind[k], perKind[k]);
   };
   const timer = setInterval(sample, 200);
   sample();
@@ -103,7 +118,10 @@ function memorySampler() {
     stop: () => {
       clearInterval(timer);
       sample();
-      return { selfMb: peakSelf / 1024, childrenMb: peakChildren / 1024, totalMb: peakTotal / 1024 };
+      return {
+        selfMb: peakSelf / 1024, childrenMb: peakChildren / 1024, totalMb: peakTotal / 1024,
+        astroMb: peakKind.astro / 1024, pagefindMb: peakKind.pagefind / 1024, otherMb: peakKind.other / 1024,
+      };
     },
   };
 }
@@ -198,51 +216,14 @@ const oneChangeMs = median(changes.map((c) => c.oneChangeMs));
 const searchFound = changes.every((c) => c.found);
 const eachChange = changes.map((c) => `${fmtS(c.oneChangeMs)} (${c.mode})`).join(', ');
 
-// ── 4. first and next query in Chromium ───────────────────────────────────────────────────────────
-async function timedQuery(p: Page, query: string, bytes: { total: number }): Promise<{ ms: number; bytes: number; results: string }> {
-  bytes.total = 0;
-  await p.evaluate(() => {
-    const w = window as unknown as { __lastKey: number; __shown: number };
-    w.__lastKey = 0;
-    w.__shown = 0;
-    document.getElementById('q')?.addEventListener('keydown', () => { w.__lastKey = performance.now(); });
-    const count = document.getElementById('result-count') as HTMLElement;
-    new MutationObserver(() => {
-      if (/gevonden/.test(count.textContent ?? '') && w.__lastKey > 0 && w.__shown === 0) {
-        // Results are in the list once the count is shown (rendered in the same task or the next).
-        requestAnimationFrame(() => { w.__shown = performance.now(); });
-      }
-    }).observe(count, { childList: true, characterData: true, subtree: true });
-  });
-  const input = p.getByLabel('Zoekterm of ODB-nummer');
-  await input.fill('');
-  await input.pressSequentially(query, { delay: 20 });
-  await input.press('Enter');
-  await p.waitForFunction(() => (window as unknown as { __shown: number }).__shown > 0, undefined, { timeout: 60_000 });
-  const ms = await p.evaluate(() => {
-    const w = window as unknown as { __lastKey: number; __shown: number };
-    return w.__shown - w.__lastKey;
-  });
-  await sleep(300);
-  return { ms, bytes: bytes.total, results: (await p.locator('#result-count').textContent()) ?? '' };
-}
-
+// ── 4. first and next query in Chromium (test/bench/_site-query.ts: time, bytes, every request) ──────
 const fresh = await browser.context.browser()?.newContext() ?? browser.context;
 const queryPage = await (fresh === browser.context ? browser.context.newPage() : fresh.newPage());
-// Bytes as served (body + headers) of every request of the page AND its workers (Pagefind searches in
-// a Web Worker, which a page-level CDP session does not see).
-const fetched = { total: 0 };
-queryPage.context().on('requestfinished', (request) => {
-  void request.sizes().then((sizes) => {
-    const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
-    fetched.total += bytes;
-    if (process.env.BENCH_DEBUG) console.error(`  fetched ${bytes} B ${request.url()}`);
-  }).catch(() => undefined);
-});
+const requests = recordRequests(queryPage.context());
 await queryPage.goto(`${server.url}/`, { waitUntil: 'networkidle' });
-const homeBytes = fetched.total;
-const first = await timedQuery(queryPage, 'jeugd', fetched);
-const second = await timedQuery(queryPage, 'heftruck', fetched);
+const homeBytes = (await requests.take()).reduce((sum, f) => sum + f.bytes, 0);
+const first = await timedQuery(queryPage, 'jeugd', requests);
+const second = await timedQuery(queryPage, 'heftruck', requests);
 
 await browser.close();
 await builder.stop();
@@ -256,15 +237,18 @@ const rows: Array<[string, string, string]> = [
   ['map + validate registrations → snapshot', fmtMs(mapMs), `${fmtKb(snapshotJson.length)} snapshot`],
   ['full republish: shards → site live (Astro + Pagefind + swap)', fmtS(fullMs), 'target —'],
   ['  peak RSS, child processes (Astro worker + Pagefind)', fmtMb(fullMemory.childrenMb), 'target ≤ 2 GB total'],
+  ['    of which Astro worker (its own peak)', fmtMb(fullMemory.astroMb), ''],
+  ['    of which Pagefind (its own peak)', fmtMb(fullMemory.pagefindMb), ''],
+  ['    of which other child processes', fmtMb(fullMemory.otherMb), ''],
   ['  peak RSS, builder process', fmtMb(fullMemory.selfMb), ''],
   ['  peak RSS, total', fmtMb(fullMemory.totalMb), ''],
   ['one change → detail page live (median of 5)', fmtS(pageLiveMs), ''],
   ['one change → page and search live (median of 5)', fmtS(oneChangeMs), `target ≤ 10 s; each: ${eachChange}; found in search: ${searchFound ? 'yes' : 'NO'}`],
   ['home page, bytes', fmtKb(homeBytes), ''],
   ['first query "jeugd": last key → results', fmtMs(first.ms), `target ≤ 300 ms; ${first.results}`],
-  ['first query: bytes fetched', fmtKb(first.bytes), 'target ≤ 250 KB'],
+  ['first query: bytes fetched', fmtKb(first.bytes), `target ≤ 250 KB; ${fmtKb(first.wireBytes)} with CloudFront's gzip of text files`],
   ['next query "heftruck": last key → results', fmtMs(second.ms), second.results],
-  ['next query: bytes fetched', fmtKb(second.bytes), ''],
+  ['next query: bytes fetched', fmtKb(second.bytes), `${fmtKb(second.wireBytes)} gzip`],
   ['API: one index over the whole catalogue (reference)', fmtMs(indexMs), 'the API now indexes per shard: npm run bench -- catalogue-publish'],
   ['API: query "jeugd zorg"', fmtMs(apiQueryMs), `${apiHits} hits`],
 ];
@@ -274,4 +258,8 @@ console.log(`\nbench site — ${count} trainings (Enter after typing; typing wit
 console.log(`| ${'measure'.padEnd(width)} | ${'value'.padEnd(valueWidth)} | note`);
 console.log(`|${'-'.repeat(width + 2)}|${'-'.repeat(valueWidth + 2)}|------`);
 for (const [what, value, note] of rows) console.log(`| ${what.padEnd(width)} | ${value.padEnd(valueWidth)} | ${note}`);
+for (const q of [first, second]) {
+  console.log(`\nrequests of the query "${q.query}" (${q.files.length}; page timings: ${Object.entries(q.timings).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ') || '—'}):`);
+  for (const line of breakdown(q.files)) console.log(`  ${line}`);
+}
 process.exit(0);

@@ -5,7 +5,7 @@
  */
 import { escapeHtml } from '../../../shared/text/html';
 
-import { pagefindRequest, parseQuery, siteFilterKeys, type SearchFilters } from '../../../shared/catalogue/search';
+import { pagefindRequest, parseQuery, siteFilterKeys, type PagefindFilter, type SearchFilters } from '../../../shared/catalogue/search';
 
 interface PagefindResultData {
   url: string;
@@ -19,14 +19,22 @@ interface PagefindResult {
 }
 interface PagefindSearch {
   results: PagefindResult[];
+  /** Pages matching the words before the filters, summed over the merged indexes. */
+  unfilteredResultCount: number;
+  /** Counts per value, only for the filters whose files are loaded (those a search used, or all after `filters()`). */
   filters: Record<string, Record<string, number>>;
 }
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
   mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
-  search: (query: string | null, options?: { filters?: Record<string, string | { any: string[] }> }) => Promise<PagefindSearch>;
+  search: (query: string | null, options?: { filters?: Record<string, PagefindFilter> }) => Promise<PagefindSearch>;
+  /** Loads every filter file (for the counts beside the options) and returns the counts. */
+  filters: () => Promise<Record<string, Record<string, number>>>;
 }
+
+/** The synthetic filter every page of the delta index carries (mergeIndex's `mergeFilter`); the main index lacks it. */
+const DELTA_FILTER = { index: 'delta' } as const;
 
 /** Results per page: each needs its own fragment (~2 KB); 10 keeps the first query under 250 KB at 10k trainings (issue 13). */
 const PAGE_SIZE = 10;
@@ -69,22 +77,42 @@ export function startSearch(): void {
   let pagefind: Promise<Pagefind> | undefined;
   /** Fragment ids of the main index whose page changed or went since: their results are hidden. */
   let superseded = new Set<string>();
+  /** Whether a delta index is merged (site/build.ts SearchState). */
+  let hasDelta = false;
+  /** Where the last search spent its time, for the site bench (test/bench/_site-query.ts). */
+  const timings: Record<string, number> = {};
+  (window as unknown as { __searchTimings?: Record<string, number> }).__searchTimings = timings;
 
   const loadPagefind = (): Promise<Pagefind> => {
     pagefind ??= (async () => {
+      const started = performance.now();
       const url = '/pagefind/pagefind.js';
-      const module = (await import(/* @vite-ignore */ url)) as Pagefind;
+      // The module and the delta's state in parallel: the state decides whether a second index is merged.
+      const [module, state] = await Promise.all([
+        import(/* @vite-ignore */ url) as Promise<Pagefind>,
+        fetch('/pagefind-delta/state.json', { cache: 'no-cache' })
+          .then((r) => (r.ok ? r.json() as Promise<{ delta: boolean; superseded: string[] }> : undefined))
+          .catch(() => undefined),
+      ]);
       await module.options({ baseUrl: '/', excerptLength: 24 });
-      // The main index plus the small delta index of what changed since (site/build.ts SearchState).
-      const state = await fetch('/pagefind-delta/state.json', { cache: 'no-cache' })
-        .then((r) => (r.ok ? r.json() as Promise<{ delta: boolean; superseded: string[] }> : undefined))
-        .catch(() => undefined);
-      if (state?.delta === true) await module.mergeIndex('/pagefind-delta/');
+      // The main index plus the small delta index of what changed since — only when there is one (an
+      // empty delta costs its entry and meta files on every first query for nothing).
+      hasDelta = state?.delta === true;
+      if (hasDelta) await module.mergeIndex('/pagefind-delta/', { mergeFilter: DELTA_FILTER });
       superseded = new Set(state?.superseded ?? []);
       await module.init();
+      timings.load = performance.now() - started;
       return module;
     })();
     return pagefind;
+  };
+
+  /** Counts beside the filter options need every filter file: loaded only once someone uses the filters. */
+  let allFilters: Promise<unknown> | undefined;
+  const loadFilterCounts = (): void => {
+    allFilters ??= loadPagefind().then((pf) => pf.filters()).then(() => {
+      if (input.value.trim() !== '' || Object.keys(currentFilters()).length > 0) schedule(0);
+    });
   };
 
   let generation = 0;
@@ -107,18 +135,21 @@ export function startSearch(): void {
 
   function updateCounts(counts: PagefindSearch['filters']): void {
     for (const s of selects) {
-      const perValue = counts[s.dataset.filter as string] ?? {};
+      // A filter whose file is not loaded yet has no counts: show the name alone rather than a wrong 0.
+      const perValue = counts[s.dataset.filter as string];
       for (const option of s.options) {
         const label = option.dataset.label;
-        if (label !== undefined) option.textContent = `${label} (${perValue[option.value] ?? 0})`;
+        if (label !== undefined) option.textContent = perValue === undefined ? label : `${label} (${perValue[option.value] ?? 0})`;
       }
     }
   }
 
   async function renderNext(gen: number): Promise<void> {
     const batch = pending.splice(0, PAGE_SIZE);
+    const started = performance.now();
     const data = await Promise.all(batch.map((r) => r.data()));
     if (gen !== generation) return;
+    timings.fragments = performance.now() - started;
     const items = data.map((d) => {
       const li = document.createElement('li');
       li.className = 'result';
@@ -158,26 +189,24 @@ export function startSearch(): void {
     }
     count.textContent = 'Zoeken…';
     const pf = await loadPagefind();
+    let started = performance.now();
     const search = await pf.search(request.term, { filters: request.filters });
     if (gen !== generation) return;
+    timings.search = performance.now() - started;
     let found = search.results.filter((r) => !superseded.has(r.id));
     const parsed = parseQuery(raw);
-    // Pagefind leaves out a query word that one index (main or delta) lacks — and with filters and no
-    // word left, that index returns every page that passes the filters. Keep only pages that each word
-    // finds on its own, without filters (a word that finds nothing anywhere is left out, as in
-    // GET /v1/trainings; when no word finds anything, nothing is found).
+    started = performance.now();
     if (parsed.kind === 'odb') {
-      // An ODB number finds the page that carries it (its own or a module's): check the few hits' text.
+      // An ODB number finds the page that carries it (its own or a module's): check the few hits' text
+      // (Pagefind prefix-matches, and falls back to the longest indexed word the number starts with).
       const keep = await Promise.all(found.map(async (r) => (await r.data()).content.toUpperCase().includes(parsed.odbNumber)));
       if (gen !== generation) return;
       found = found.filter((_, i) => keep[i]);
-    } else if (parsed.kind === 'words') {
-      const terms = parsed.words;
-      const perWord = await Promise.all(terms.map(async (word) => new Set((await pf.search(word)).results.map((r) => r.id))));
+    } else if (parsed.kind === 'words' && parsed.words.length > 1 && hasDelta) {
+      found = await wordsInBothIndexes(pf, parsed.words, found);
       if (gen !== generation) return;
-      const sets = perWord.filter((ids) => ids.size > 0);
-      found = sets.length === 0 ? [] : found.filter((r) => sets.every((ids) => ids.has(r.id)));
     }
+    timings.check = performance.now() - started;
     pending = found;
     list.replaceChildren();
     updateCounts(search.filters);
@@ -185,6 +214,28 @@ export function startSearch(): void {
       ? `Geen opleidingen gevonden${query === '' ? '' : ` voor “${query}”`}. Probeer een ander woord of minder filters.`
       : plural(pending.length) + (query === '' ? '' : ` voor “${query}”`);
     await renderNext(gen);
+  }
+
+  /**
+   * Pagefind leaves out a query word that one index lacks (per index: main or delta), so with several
+   * words an index that lacks one returns the pages with the others. (A single word that an index
+   * lacks finds nothing there, filters or not: Pagefind's search_term.) Per word, one search limited to
+   * the delta's pages (its synthetic filter, which the main index lacks: no main result, but the main
+   * index's count before filters) tells which index holds the word; the results of an index that lacks
+   * a word found elsewhere are dropped. A word found in neither index is left out, as in GET /v1/trainings;
+   * when no word is found anywhere, nothing is found.
+   */
+  async function wordsInBothIndexes(pf: Pagefind, terms: string[], found: PagefindResult[]): Promise<PagefindResult[]> {
+    const perWord = await Promise.all(terms.map(async (word) => {
+      const delta = await pf.search(word, { filters: DELTA_FILTER });
+      return { delta: new Set(delta.results.map((r) => r.id)), main: delta.unfilteredResultCount - delta.results.length };
+    }));
+    const present = perWord.filter((w) => w.main > 0 || w.delta.size > 0);
+    if (present.length === 0) return [];
+    const deltaIds = new Set(perWord.flatMap((w) => [...w.delta]));
+    const mainHasAll = present.every((w) => w.main > 0);
+    const deltaHasAll = present.every((w) => w.delta.size > 0);
+    return found.filter((r) => (deltaIds.has(r.id) ? deltaHasAll : mainHasAll));
   }
 
   function schedule(delay: number): void {
@@ -215,6 +266,9 @@ export function startSearch(): void {
   // Filters take the whole screen on a phone: fold them there, unless one is already chosen.
   if (!window.matchMedia('(min-width: 48rem)').matches && Object.keys(currentFilters()).length === 0) panel.open = false;
   if (input.value !== '' || Object.keys(currentFilters()).length > 0) void run();
-  // Warm up the index while the user types.
+  // Warm up the index while the user types; the filter files once someone reaches for a filter.
   input.addEventListener('focus', () => void loadPagefind(), { once: true });
+  panel.addEventListener('focusin', loadFilterCounts, { once: true });
+  panel.addEventListener('pointerenter', loadFilterCounts, { once: true });
+  if (Object.keys(currentFilters()).length > 0) loadFilterCounts();
 }

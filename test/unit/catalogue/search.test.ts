@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoTrainings } from '../../../infra/local/seed/demo-trainings';
 import { sizeBucket, type PublishedTraining } from '../../../shared/catalogue/published-training';
-import { buildSearchIndex, foldText, odbNumberInQuery, search, stem, words } from '../../../shared/catalogue/search';
+import { buildSearchIndex, foldText, odbNumberInQuery, pagefindRequest, search, siteFilterKeys, siteFilterValues, stem, words } from '../../../shared/catalogue/search';
 
 const trainings = demoTrainings(300, 3);
 const index = buildSearchIndex(trainings);
@@ -104,4 +104,20 @@ describe('keyword matcher', () => {
     expect(words('Jeugd- en gehandicaptenzorg (C/CE)')).toEqual(['jeugd', 'en', 'gehandicaptenzorg', 'c', 'ce']);
   });
 
+});
+
+describe('the site\'s Pagefind request (status policy as a sparse filter, decision 0019)', () => {
+  it('R-REG-2: only a non-active page carries the status filter, so a word search loads a file of the replaced pages only', () => {
+    const active = trainings.find((t) => t.status === 'active') as PublishedTraining;
+    const replaced = trainings.find((t) => t.status === 'replaced') as PublishedTraining;
+    expect(siteFilterValues(active)[siteFilterKeys.status]).toBeUndefined();
+    expect(siteFilterValues(replaced)[siteFilterKeys.status]).toBe('replaced');
+    expect(siteFilterValues(active)).toMatchObject({ [siteFilterKeys.group]: active.competenceGroup, [siteFilterKeys.provider]: active.provider.kbo });
+  });
+
+  it('R-REG-2: words and browsing hide replaced pages; an ODB number shows them', () => {
+    expect(pagefindRequest('heftrucks', {})).toEqual({ term: 'heftrucks', filters: { status: { none: ['replaced'] } } });
+    expect(pagefindRequest('', { group: 'basic' })).toEqual({ term: null, filters: { groep: 'basic', status: { none: ['replaced'] } } });
+    expect(pagefindRequest('odb a000123', {})).toEqual({ term: 'odba000123', filters: {} });
+  });
 });
