@@ -75,7 +75,8 @@ export async function timedQuery(page: Page, query: string, requests: { take: ()
     const w = window as unknown as { __lastKey: number; __shown: number; __searchTimings?: Record<string, number> };
     w.__lastKey = 0;
     w.__shown = 0;
-    delete w.__searchTimings;
+    // The page's own timings object (site/src/scripts/search.ts): emptied, not replaced.
+    for (const key of Object.keys(w.__searchTimings ?? {})) delete w.__searchTimings?.[key];
     document.getElementById('q')?.addEventListener('keydown', () => { w.__lastKey = performance.now(); });
     const count = document.getElementById('result-count') as HTMLElement;
     const list = document.getElementById('results') as HTMLElement;

@@ -23,6 +23,8 @@ interface PagefindSearch {
   unfilteredResultCount: number;
   /** Counts per value, only for the filters whose files are loaded (those a search used, or all after `filters()`). */
   filters: Record<string, Record<string, number>>;
+  /** The same before the filters: of the pages matching the words. */
+  totalFilters: Record<string, Record<string, number>>;
 }
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
@@ -33,8 +35,14 @@ interface Pagefind {
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
-/** The synthetic filter every page of the delta index carries (mergeIndex's `mergeFilter`); the main index lacks it. */
-const DELTA_FILTER = { index: 'delta' } as const;
+/**
+ * Every index merged in the browser carries a synthetic filter `index` naming it (mergeFilter): `main`
+ * and `delta`. A search's `totalFilters.index` then counts, per index, the pages that hold the words
+ * (before filters).
+ */
+const INDEX_FILTER = 'index';
+/** A value no index has: a search with it returns no results, only the counts. */
+const COUNTS_ONLY = { [INDEX_FILTER]: '-' } as const;
 
 /** Results per page: each needs its own fragment (~2 KB); 10 keeps the first query under 250 KB at 10k trainings (issue 13). */
 const PAGE_SIZE = 10;
@@ -77,11 +85,15 @@ export function startSearch(): void {
   let pagefind: Promise<Pagefind> | undefined;
   /** Fragment ids of the main index whose page changed or went since: their results are hidden. */
   let superseded = new Set<string>();
-  /** Whether a delta index is merged (site/build.ts SearchState). */
-  let hasDelta = false;
+  /** The names (INDEX_FILTER values) of the indexes merged besides the main index. */
+  let merged: string[] = [];
   /** Where the last search spent its time, for the site bench (test/bench/_site-query.ts). */
   const timings: Record<string, number> = {};
   (window as unknown as { __searchTimings?: Record<string, number> }).__searchTimings = timings;
+
+  const json = <T>(path: string): Promise<T | undefined> => fetch(path, { cache: 'no-cache' })
+    .then((r) => (r.ok ? r.json() as Promise<T> : undefined))
+    .catch(() => undefined);
 
   const loadPagefind = (): Promise<Pagefind> => {
     pagefind ??= (async () => {
@@ -90,17 +102,17 @@ export function startSearch(): void {
       // The module and the delta's state in parallel: the state decides whether a second index is merged.
       const [module, state] = await Promise.all([
         import(/* @vite-ignore */ url) as Promise<Pagefind>,
-        fetch('/pagefind-delta/state.json', { cache: 'no-cache' })
-          .then((r) => (r.ok ? r.json() as Promise<{ delta: boolean; superseded: string[] }> : undefined))
-          .catch(() => undefined),
+        json<{ delta: boolean; superseded: string[] }>('/pagefind-delta/state.json'),
       ]);
       await module.options({ baseUrl: '/', excerptLength: 24 });
       // The main index plus the small delta index of what changed since — only when there is one (an
       // empty delta costs its entry and meta files on every first query for nothing).
-      hasDelta = state?.delta === true;
-      if (hasDelta) await module.mergeIndex('/pagefind-delta/', { mergeFilter: DELTA_FILTER });
+      const others = state?.delta === true ? [{ path: '/pagefind-delta/', name: 'delta' }] : [];
+      await Promise.all(others.map((o) => module.mergeIndex(o.path, { mergeFilter: { [INDEX_FILTER]: o.name } })));
       superseded = new Set(state?.superseded ?? []);
       await module.init();
+      if (others.length > 0) await module.options({ mergeFilter: { [INDEX_FILTER]: 'main' } });
+      merged = others.map((o) => o.name);
       timings.load = performance.now() - started;
       return module;
     })();
@@ -190,11 +202,22 @@ export function startSearch(): void {
     count.textContent = 'Zoeken…';
     const pf = await loadPagefind();
     let started = performance.now();
-    const search = await pf.search(request.term, { filters: request.filters });
+    const parsed = parseQuery(raw);
+    // Several words over several indexes: the counts per word and index alongside (see indexesLacking).
+    const checkWords = parsed.kind === 'words' && parsed.words.length > 1 && merged.length > 0;
+    const [first, lacking] = await Promise.all([
+      pf.search(request.term, { filters: request.filters }),
+      checkWords ? indexesLacking(pf, parsed.words) : Promise.resolve([] as string[] | null),
+    ]);
     if (gen !== generation) return;
+    let search = first;
+    if (lacking === null) search = { ...first, results: [] };
+    else if (lacking.length > 0) {
+      search = await pf.search(request.term, { filters: { ...request.filters, [INDEX_FILTER]: { none: lacking } } });
+      if (gen !== generation) return;
+    }
     timings.search = performance.now() - started;
     let found = search.results.filter((r) => !superseded.has(r.id));
-    const parsed = parseQuery(raw);
     started = performance.now();
     if (parsed.kind === 'odb') {
       // An ODB number finds the page that carries it (its own or a module's): check the few hits' text
@@ -202,9 +225,6 @@ export function startSearch(): void {
       const keep = await Promise.all(found.map(async (r) => (await r.data()).content.toUpperCase().includes(parsed.odbNumber)));
       if (gen !== generation) return;
       found = found.filter((_, i) => keep[i]);
-    } else if (parsed.kind === 'words' && parsed.words.length > 1 && hasDelta) {
-      found = await wordsInBothIndexes(pf, parsed.words, found);
-      if (gen !== generation) return;
     }
     timings.check = performance.now() - started;
     pending = found;
@@ -217,25 +237,18 @@ export function startSearch(): void {
   }
 
   /**
-   * Pagefind leaves out a query word that one index lacks (per index: main or delta), so with several
-   * words an index that lacks one returns the pages with the others. (A single word that an index
-   * lacks finds nothing there, filters or not: Pagefind's search_term.) Per word, one search limited to
-   * the delta's pages (its synthetic filter, which the main index lacks: no main result, but the main
-   * index's count before filters) tells which index holds the word; the results of an index that lacks
-   * a word found elsewhere are dropped. A word found in neither index is left out, as in GET /v1/trainings;
-   * when no word is found anywhere, nothing is found.
+   * Pagefind leaves out a query word that one index lacks (per index: main or delta), so with several words an index that lacks one returns the pages with the others. (A single
+   * word that an index lacks finds nothing there, filters or not: Pagefind's search_term.) Per word, one
+   * search that returns no results but counts per index the pages holding the word (COUNTS_ONLY,
+   * totalFilters) tells which indexes lack a word that is found elsewhere: their results are left out
+   * (null: no word is found anywhere, so nothing is found). A word found nowhere is left out, as in
+   * GET /v1/trainings.
    */
-  async function wordsInBothIndexes(pf: Pagefind, terms: string[], found: PagefindResult[]): Promise<PagefindResult[]> {
-    const perWord = await Promise.all(terms.map(async (word) => {
-      const delta = await pf.search(word, { filters: DELTA_FILTER });
-      return { delta: new Set(delta.results.map((r) => r.id)), main: delta.unfilteredResultCount - delta.results.length };
-    }));
-    const present = perWord.filter((w) => w.main > 0 || w.delta.size > 0);
-    if (present.length === 0) return [];
-    const deltaIds = new Set(perWord.flatMap((w) => [...w.delta]));
-    const mainHasAll = present.every((w) => w.main > 0);
-    const deltaHasAll = present.every((w) => w.delta.size > 0);
-    return found.filter((r) => (deltaIds.has(r.id) ? deltaHasAll : mainHasAll));
+  async function indexesLacking(pf: Pagefind, terms: string[]): Promise<string[] | null> {
+    const counts = await Promise.all(terms.map(async (word) => (await pf.search(word, { filters: COUNTS_ONLY })).totalFilters[INDEX_FILTER] ?? {}));
+    const present = counts.filter((perIndex) => Object.values(perIndex).some((n) => n > 0));
+    if (present.length === 0) return null;
+    return ['main', ...merged].filter((name) => present.some((perIndex) => (perIndex[name] ?? 0) === 0));
   }
 
   function schedule(delay: number): void {
