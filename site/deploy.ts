@@ -59,6 +59,37 @@ async function readState(client: S3Client, bucket: string): Promise<Record<strin
   }
 }
 
+/**
+ * Uploads site files in the plan's order (hashed assets, index chunks and other files, pages, then the
+ * entry files: a reader never sees a file that points at one not there yet), 16 at a time within a
+ * group. Used by the full deployment below and, with the explicit changed set and no bucket listing,
+ * by the per-change updater in AWS (functions/catalogue/site-updater-s3.ts).
+ */
+export async function putSiteFiles(client: S3Client, bucket: string, files: ReadonlyArray<{ key: string; body: () => Promise<string | Uint8Array> }>): Promise<void> {
+  const groups = new Map<number, Array<(typeof files)[number]>>();
+  for (const file of files) groups.set(uploadGroup(file.key), [...(groups.get(uploadGroup(file.key)) ?? []), file]);
+  for (const g of [...groups.keys()].sort()) {
+    const list = groups.get(g) ?? [];
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.min(16, list.length) }, async () => {
+      while (next < list.length) {
+        const file = list[next++] as (typeof files)[number];
+        await client.send(new PutObjectCommand({
+          Bucket: bucket, Key: file.key, Body: await file.body(), ContentType: contentTypes[extname(file.key)] ?? 'application/octet-stream',
+          CacheControl: file.key.startsWith('_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=60',
+        }));
+      }
+    }));
+  }
+}
+
+/** Deletes site files, 1000 per request. */
+export async function deleteSiteFiles(client: S3Client, bucket: string, keys: readonly string[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += 1000) {
+    await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys.slice(i, i + 1000).map((Key) => ({ Key })), Quiet: true } }));
+  }
+}
+
 export interface DeployOptions {
   client: S3Client;
   dir: string;
@@ -75,26 +106,8 @@ export async function deploySite(options: DeployOptions): Promise<DeployPlan> {
     keep: (key) => key.startsWith(OPEN_DATA_PREFIX) || key.startsWith('_deploy/'),
   });
   const byKey = new Map(local.map((f) => [f.key, f]));
-  // In the plan's order (assets, index chunks, pages, then the entry files), 16 at a time within a group.
-  const groups = new Map<number, string[]>();
-  for (const key of plan.upload) groups.set(uploadGroup(key), [...(groups.get(uploadGroup(key)) ?? []), key]);
-  for (const g of [...groups.keys()].sort()) {
-    const keys = groups.get(g) ?? [];
-    let next = 0;
-    await Promise.all(Array.from({ length: Math.min(16, keys.length) }, async () => {
-      while (next < keys.length) {
-        const key = keys[next++] as string;
-        const file = byKey.get(key) as LocalFile & { path: string };
-        await options.client.send(new PutObjectCommand({
-          Bucket: options.bucket, Key: key, Body: await readFile(file.path), ContentType: contentTypes[extname(key)] ?? 'application/octet-stream',
-          CacheControl: key.startsWith('_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=60',
-        }));
-      }
-    }));
-  }
-  for (let i = 0; i < plan.delete.length; i += 1000) {
-    await options.client.send(new DeleteObjectsCommand({ Bucket: options.bucket, Delete: { Objects: plan.delete.slice(i, i + 1000).map((Key) => ({ Key })), Quiet: true } }));
-  }
+  await putSiteFiles(options.client, options.bucket, plan.upload.map((key) => ({ key, body: () => readFile((byKey.get(key) as LocalFile & { path: string }).path) })));
+  await deleteSiteFiles(options.client, options.bucket, plan.delete);
   await options.client.send(new PutObjectCommand({ Bucket: options.bucket, Key: DEPLOY_STATE_KEY, Body: JSON.stringify(plan.superseded), ContentType: 'application/json', CacheControl: 'no-store' }));
   return plan;
 }

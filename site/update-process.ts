@@ -14,6 +14,8 @@ const siteRoot = fileURLToPath(new URL('.', import.meta.url));
 
 export interface UpdateProcess {
   update(): Promise<UpdateReport>;
+  /** Reads the whole catalogue into the process's memory now (after a full build), off the path of the next change. */
+  warm(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ export async function startUpdateProcess(config: Omit<WorkerConfig, 'siteRoot' |
     waiting.clear();
     void rm(cwd, { recursive: true, force: true }).finally(resolve);
   }));
-  const send = (type: 'update' | 'stop') => new Promise<UpdateReport>((done, fail) => {
+  const send = (type: 'update' | 'warm' | 'stop') => new Promise<UpdateReport>((done, fail) => {
     if (exited) { fail(new Error('the site updater process is not running')); return; }
     const id = nextId++;
     waiting.set(id, { done, fail });
@@ -48,6 +50,7 @@ export async function startUpdateProcess(config: Omit<WorkerConfig, 'siteRoot' |
   });
   return {
     update: () => send('update'),
+    warm: async () => { await send('warm'); },
     async stop() {
       if (!exited) {
         await Promise.race([send('stop').catch(() => undefined), new Promise((r) => setTimeout(r, 5_000))]);

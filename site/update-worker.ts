@@ -4,7 +4,8 @@
  * the catalogue in memory, and on each `update` message runs site/update.ts against the catalogue
  * bucket (S3 emulator), the state file and the live site folder (site/update-disk.ts).
  *
- * Input: argv[2] = JSON WorkerConfig. Messages in: { id, type: 'update' | 'stop' }; out: { id, ok, result | message }.
+ * Input: argv[2] = JSON WorkerConfig. Messages in: { id, type: 'update' | 'warm' | 'stop' }; out: { id, ok, result | message }.
+ * 'warm' (after a full build): read the whole catalogue into memory now, off the path of the next change.
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import { realpath } from 'node:fs/promises';
@@ -53,8 +54,21 @@ async function update(): Promise<UpdateReport> {
 }
 
 let queue: Promise<unknown> = Promise.resolve();
-process.on('message', (message: { id: number; type: 'update' | 'stop' }) => {
+/** Reads the catalogue into memory unless it is there and current. */
+async function warm(): Promise<void> {
+  const head = await store.readHead();
+  if (head.status !== 'read' || memory?.seq === head.value.seq) return;
+  const assembled = await assembleCatalogue(store, memory);
+  if (assembled !== null) memory = { seq: assembled.head.seq, trainings: assembled.snapshot.trainings, publishedAt: assembled.snapshot.publishedAt };
+}
+
+process.on('message', (message: { id: number; type: 'update' | 'warm' | 'stop' }) => {
   queue = queue.then(async () => {
+    if (message.type === 'warm') {
+      await warm().catch(() => undefined);
+      process.send?.({ id: message.id, ok: true, result: { status: 'unchanged' } });
+      return;
+    }
     if (message.type === 'stop') {
       await (await renderer?.catch(() => undefined))?.close();
       process.send?.({ id: message.id, ok: true, result: { status: 'unchanged' } }, () => process.exit(0));
@@ -72,8 +86,5 @@ process.on('message', (message: { id: number; type: 'update' | 'stop' }) => {
 // Warm up at once: the first change should pay neither the renderer's start nor reading every shard.
 renderer = startAstroRenderer({ root: config.siteRoot, scratchDir: join(config.scratchDir, 'out') });
 renderer.catch((error: unknown) => log(`renderer failed to start: ${error instanceof Error ? error.message : String(error)}`));
-queue = queue.then(async () => {
-  const assembled = await assembleCatalogue(store);
-  if (assembled !== null) memory = { seq: assembled.head.seq, trainings: assembled.snapshot.trainings, publishedAt: assembled.snapshot.publishedAt };
-}).catch(() => undefined);
+queue = queue.then(warm).catch(() => undefined);
 process.on('disconnect', () => process.exit(0));

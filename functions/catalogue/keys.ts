@@ -15,3 +15,7 @@ export const shardKey = (shard: string) => `${CATALOGUE_SHARD_PREFIX}${shard}.js
 /** The open-data downloads, exported from the shards (debounced, multipart). */
 export const OPEN_DATA_PREFIX = 'open-data/';
 export const openDataKeys = { json: `${OPEN_DATA_PREFIX}catalogus.json`, csv: `${OPEN_DATA_PREFIX}catalogus.csv` } as const;
+
+/** The per-change site updater's state in AWS (site/update.ts UpdaterState; its own prefix: functions/catalogue/site-updater.ts). */
+export const SITE_UPDATER_PREFIX = 'site-updater/';
+export const SITE_UPDATER_STATE_KEY = `${SITE_UPDATER_PREFIX}state.json`;

@@ -278,6 +278,8 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
       if (useUpdater) {
         const search = JSON.parse(await readFile(join(outDir, 'search-state.json'), 'utf8')) as SearchState;
         await stateStore.write(stateAfterFullBuild(assembled.head.seq, assembled.snapshot.trainings, search.mainPages));
+        // The updater reads the catalogue now, not when the next change comes.
+        void updaterProcess().then((p) => p.warm()).catch(() => undefined);
       }
       const ms = Math.round(performance.now() - started);
       status.current = { ...info, liveAt: new Date().toISOString(), ms, pages: result.pages, mode: 'full' };

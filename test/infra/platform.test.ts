@@ -190,15 +190,17 @@ const isCrossRegionHandler = (id: string) => /^CustomCrossRegionExport(Writer|Re
 describe('functions', () => {
   const functions = () => resourcesOf(s, 'AWS::Lambda::Function').filter(({ id }) => !isCrossRegionHandler(id));
 
-  it('one function per API area, job and stream consumer (and only CDK\'s two cross-region reference handlers besides)', () => {
-    expect(functions()).toHaveLength(apiFunctionNames.length + schedules.length + streamConsumers.length);
+  it('one function per API area, job and stream consumer, the site updater (and only CDK\'s two cross-region reference handlers besides)', () => {
+    expect(functions()).toHaveLength(apiFunctionNames.length + schedules.length + streamConsumers.length + 1);
+    expect(functions().filter(({ resource }) => resource.Properties!.PackageType === 'Image').map(({ id }) => id)).toEqual([expect.stringMatching(/^SiteUpdater/)]);
     expect(resourcesOf(s, 'AWS::Lambda::Function').filter(({ id }) => isCrossRegionHandler(id)).map(({ stack }) => stack.replace(/^.*-/, '')).sort()).toEqual(['ApiEdge', 'ApiWaf']);
   });
 
   it('every function has nodejs24.x on arm64, explicit memory and timeout, tracing and a log group with retention', () => {
     for (const { stack, id, resource } of functions()) {
       const p = resource.Properties!;
-      expect(p.Runtime, id).toBe('nodejs24.x');
+      // The site updater is a container image (site/updater.Dockerfile: the Node 24 Lambda base image).
+      if (p.PackageType !== 'Image') expect(p.Runtime, id).toBe('nodejs24.x');
       expect(p.Architectures, id).toEqual(['arm64']);
       expect(p.MemorySize, id).toBeGreaterThanOrEqual(128);
       expect(p.Timeout, id).toBeGreaterThan(0);
@@ -337,13 +339,16 @@ describe('site', () => {
     const firstSync = commands.findIndex((c) => c.includes('site/deploy.ts'));
     expect(build).toBeGreaterThanOrEqual(0);
     expect(firstSync).toBeGreaterThan(build);
-    expect(commands.at(-1)).toContain('create-invalidation');
+    const invalidation = commands.findIndex((c) => c.includes('create-invalidation'));
+    expect(invalidation).toBeGreaterThan(firstSync);
+    // Then the handover to the per-change updater (its state for this build, and the changes made meanwhile).
+    expect(commands.at(-1)).toContain('site/update-handover.ts');
     expect(project!.resource.Properties!.ConcurrentBuildLimit).toBe(1);
   });
 
-  it('a new catalogue snapshot starts the build, with retries and a dead-letter queue', () => {
-    const [project] = resourcesOf(s, 'AWS::CodeBuild::Project');
-    const rules = resourcesOf(s, 'AWS::Events::Rule').filter(({ resource }) => resource.Properties!.Targets?.some((t: { Arn: unknown }) => refOf(t.Arn) === project!.id));
+  it('a new catalogue head starts the site updater, with retries and a dead-letter queue', () => {
+    const [updater] = resourcesOf(s, 'AWS::Lambda::Function').filter(({ resource }) => resource.Properties!.PackageType === 'Image');
+    const rules = resourcesOf(s, 'AWS::Events::Rule').filter(({ resource }) => resource.Properties!.Targets?.some((t: { Arn: unknown }) => refOf(t.Arn) === updater!.id));
     expect(rules).toHaveLength(1);
     const { EventPattern, Targets } = rules[0]!.resource.Properties!;
     expect(EventPattern).toMatchObject({ 'source': ['aws.s3'], 'detail-type': ['Object Created'], 'detail': { object: { key: [CATALOGUE_HEAD_KEY] } } });

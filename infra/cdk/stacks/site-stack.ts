@@ -1,4 +1,9 @@
-import { Duration, Fn, IgnoreMode, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Duration, Fn, IgnoreMode, RemovalPolicy, Size, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
+import { Architecture, DockerImageCode, DockerImageFunction, LoggingFormat, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods, CachePolicy, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType,
@@ -9,7 +14,7 @@ import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BuildSpec, CfnProject, ComputeType, LinuxArmBuildImage, Project, Source } from 'aws-cdk-lib/aws-codebuild';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Rule } from 'aws-cdk-lib/aws-events';
-import { CodeBuildProject } from 'aws-cdk-lib/aws-events-targets';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Bucket, CfnBucket, type IBucket } from 'aws-cdk-lib/aws-s3';
@@ -17,9 +22,10 @@ import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import type { Construct } from 'constructs';
 import type { DeployConfig } from '../config';
 import { repoRoot } from '../constructs/app-function';
+import { nodeOptions } from '../constructs/bundling';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
 import { accessLogBucket, secureBucketProps } from './storage-stack';
-import { CATALOGUE_HEAD_KEY, CATALOGUE_SHARD_PREFIX } from '../../../functions/catalogue/keys';
+import { CATALOGUE_HEAD_KEY, CATALOGUE_SHARD_PREFIX, SITE_UPDATER_STATE_KEY } from '../../../functions/catalogue/keys';
 import { siteContentSecurityPolicy } from '../../../shared/catalogue/site-security';
 
 export interface SiteStackProps extends StackProps {
@@ -36,6 +42,12 @@ export interface SiteStackProps extends StackProps {
 const siteSourceExcludes = [
   '/*', '!/package.json', '!/package-lock.json', '!/tsconfig.json', '!/site/', '!/shared/',
   'site/node_modules/', 'site/dist/', 'site/.astro/', 'site/public/pagefind/',
+];
+
+/** What the per-change updater's image needs of the repository (site/updater.Dockerfile). */
+const updaterImageExcludes = [
+  '*', '!package.json', '!package-lock.json', '!tsconfig.json', '!site', '!shared', '!functions',
+  'site/node_modules', 'site/dist', 'site/.astro', 'site/public/pagefind',
 ];
 
 /** Pretty URLs: `/opleidingen/123/` → `/opleidingen/123/index.html` (Astro's directory format). */
@@ -57,6 +69,7 @@ export class SiteStack extends Stack {
   readonly siteBucket: Bucket;
   readonly distribution: Distribution;
   readonly buildProject: Project;
+  readonly updater: DockerImageFunction;
 
   constructor(scope: Construct, id: string, props: SiteStackProps) {
     super(scope, id, props);
@@ -163,7 +176,7 @@ export class SiteStack extends Stack {
             // A failing command stops the phase: nothing is synced, the previous site stays online.
             commands: [
               // The catalogue assembled from its shards; the open-data downloads exported into the site bucket (multipart).
-              'npx tsx site/assemble.ts --bucket "$CATALOGUE_BUCKET" --out /tmp/catalogue.json --open-data-bucket "$SITE_BUCKET"',
+              'npx tsx site/assemble.ts --bucket "$CATALOGUE_BUCKET" --out /tmp/catalogue.json --open-data-bucket "$SITE_BUCKET" --seq-file /tmp/catalogue.seq',
               'rm -rf /tmp/site && npx tsx site/build.ts --catalogue /tmp/catalogue.json --out /tmp/site',
               'test -f /tmp/site/index.html',
               // Only changed files (assets, index chunks, pages, entry files last); files that left the build
@@ -171,23 +184,95 @@ export class SiteStack extends Stack {
               // invalidated (site/deploy.ts, docs/decisions/0016). The open-data downloads are left alone.
               'npx tsx site/deploy.ts --dir /tmp/site --bucket "$SITE_BUCKET" --invalidation-file /tmp/invalidation.json',
               'if [ -s /tmp/invalidation.json ]; then aws cloudfront create-invalidation --distribution-id "$DISTRIBUTION_ID" --invalidation-batch file:///tmp/invalidation.json; fi',
+              // Hand over to the per-change updater: its state for this build, then the changes made meanwhile.
+              'npx tsx site/update-handover.ts --catalogue /tmp/catalogue.json --seq-file /tmp/catalogue.seq --site /tmp/site',
             ],
           },
         },
       }),
     });
-    // Every new catalogue head (the republisher writes `CATALOGUE_HEAD_KEY` after the shards) starts a build. With one build
-    // at a time, a start during a running build fails and EventBridge retries it (up to 24 h), so a
-    // change that arrives during a build is built next; what still fails lands in the dead-letter queue.
-    const triggerDeadLetters = new DeadLetterQueue(this, 'BuildTriggerDeadLetters', { purpose: 'the site build trigger (new catalogue snapshot)', alarmTopic: props.alarmTopic });
-    new Rule(this, 'BuildOnNewSnapshot', {
-      description: 'A new catalogue snapshot republishes the site',
+    // Every new catalogue head (the republisher writes `CATALOGUE_HEAD_KEY` after the shards) starts the
+    // per-change updater (docs/decisions/0016, 0018): one at a time (reserved concurrency 1); an event
+    // that arrives while it runs is throttled and retried by Lambda's event queue, and each run applies
+    // everything changed since the state's sequence, so none is lost. The updater starts the build
+    // service when a full build is due; the build's last step hands over again (site/update-handover.ts).
+    const triggerDeadLetters = new DeadLetterQueue(this, 'BuildTriggerDeadLetters', { purpose: 'the site updater trigger (new catalogue head)', alarmTopic: props.alarmTopic });
+    const updaterLogs = new LogGroup(this, 'UpdaterLogs', { retention: props.logRetention, removalPolicy: config.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY });
+    const updaterRole = new Role(this, 'UpdaterRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'site updater: read the head and shards, its state, write the site, invalidate, start a full build',
+    });
+    updaterRole.addToPrincipalPolicy(new PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [updaterLogs.logGroupArn] }));
+    this.updater = new DockerImageFunction(this, 'SiteUpdater', {
+      description: 'Per-change site updater: renders and uploads only what a catalogue change touched (site/update.ts)',
+      code: DockerImageCode.fromImageAsset(repoRoot, {
+        file: 'site/updater.Dockerfile', platform: Platform.LINUX_ARM64, exclude: updaterImageExcludes, ignoreMode: IgnoreMode.DOCKER,
+      }),
+      architecture: Architecture.ARM_64,
+      memorySize: 3008,
+      ephemeralStorageSize: Size.gibibytes(2),
+      timeout: Duration.minutes(5),
+      reservedConcurrentExecutions: 1,
+      role: updaterRole,
+      logGroup: updaterLogs,
+      loggingFormat: LoggingFormat.JSON,
+      tracing: Tracing.ACTIVE,
+      environment: {
+        NODE_OPTIONS: nodeOptions,
+        POWERTOOLS_SERVICE_NAME: 'opleidingsincentives',
+        CATALOGUE_BUCKET: props.catalogueBucket.bucketName,
+        SITE_BUCKET: this.siteBucket.bucketName,
+        DISTRIBUTION_ID: this.distribution.distributionId,
+        SITE_BUILD_PROJECT: this.buildProject.projectName,
+        PUBLIC_API_URL: props.apiUrl,
+        PUBLIC_SITE_URL: config.siteUrl,
+        PUBLIC_OIDC_ISSUER: config.oidcIssuer,
+        PUBLIC_OIDC_CLIENT_ID: config.oidcClientId,
+        PUBLIC_OIDC_SCOPES: config.oidcScopes,
+        STAGE: config.stage,
+      },
+    });
+    // Errors alarm at once; throttles are how a head that arrives during a run waits (reserved concurrency
+    // 1), so only a sustained burst alarms.
+    for (const [metricName, threshold, description] of [['Errors', 1, 'invocation errors'], ['Throttles', 100, 'a sustained burst of throttled updates']] as const) {
+      new Alarm(this, `Updater${metricName}Alarm`, {
+        alarmDescription: `site updater: ${description}`,
+        metric: this.updater.metric(metricName, { statistic: 'Sum', period: Duration.minutes(5) }),
+        threshold, evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(new SnsAction(props.alarmTopic));
+    }
+    new Rule(this, 'UpdateOnNewHead', {
+      description: 'A new catalogue head updates the site',
       eventPattern: {
         source: ['aws.s3'],
         detailType: ['Object Created'],
         detail: { bucket: { name: [props.catalogueBucket.bucketName] }, object: { key: [CATALOGUE_HEAD_KEY] } },
       },
-      targets: [new CodeBuildProject(this.buildProject, { deadLetterQueue: triggerDeadLetters.queue, retryAttempts: 185, maxEventAge: Duration.hours(24) })],
+      targets: [new LambdaFunction(this.updater, { deadLetterQueue: triggerDeadLetters.queue, retryAttempts: 185, maxEventAge: Duration.hours(24) })],
+    });
+    const catalogueArnForUpdater = Fn.importValue(props.catalogueBucketArnExport);
+    updaterRole.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [`${catalogueArnForUpdater}/${CATALOGUE_HEAD_KEY}`, `${catalogueArnForUpdater}/${CATALOGUE_SHARD_PREFIX}*`] }));
+    updaterRole.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [`${catalogueArnForUpdater}/${SITE_UPDATER_STATE_KEY}`] }));
+    updaterRole.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [this.siteBucket.arnForObjects('*')] }));
+    updaterRole.addToPrincipalPolicy(new PolicyStatement({
+      actions: ['cloudfront:CreateInvalidation'],
+      resources: [this.formatArn({ service: 'cloudfront', region: '', resource: 'distribution', resourceName: this.distribution.distributionId })],
+    }));
+    updaterRole.addToPrincipalPolicy(new PolicyStatement({ actions: ['codebuild:StartBuild'], resources: [this.buildProject.projectArn] }));
+    const updaterSiteBucketId = this.resolve(this.getLogicalId(this.siteBucket.node.defaultChild as CfnBucket)) as string;
+    Validations.of(updaterRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${props.catalogueBucketArnExport}/${CATALOGUE_SHARD_PREFIX}*]`,
+      reason: 'Read-only: the catalogue shards (256 objects catalogue/shards/00.json … ff.json), too many to list in a policy; of the rest of the catalogue bucket only the head and the updater state.',
+    });
+    Validations.of(updaterRole).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'Only xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing), which support no resource-level permissions.',
+    });
+    Validations.of(updaterRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${updaterSiteBucketId}.Arn>/*]`,
+      reason: 'The updater writes and deletes the changed pages and index files of the site bucket only (page paths are data: one per training); it never reads or lists it.',
     });
 
     const role = this.buildProject.role!;
@@ -216,6 +301,8 @@ export class SiteStack extends Stack {
       id: `AwsSolutions-IAM5[Resource::${props.catalogueBucketArnExport}/${CATALOGUE_SHARD_PREFIX}*]`,
       reason: 'Read-only: the catalogue shards (256 objects catalogue/shards/00.json … ff.json), too many to list in a policy; nothing else of the catalogue bucket but its head.',
     });
+    // The handover (site/update-handover.ts): the updater's state, nothing else of its prefix.
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [`${catalogueArn}/${SITE_UPDATER_STATE_KEY}`] }));
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.siteBucket.bucketArn] }));
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], resources: [this.siteBucket.arnForObjects('*')] }));
     role.addToPrincipalPolicy(new PolicyStatement({

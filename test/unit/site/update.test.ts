@@ -4,6 +4,7 @@
  * indexer that names its files after their content (as Pagefind does), the output and the state. The
  * real Astro, Pagefind and files: test/e2e/site/incremental-update.test.ts.
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { publishTrainings } from '../../../functions/catalogue/publish';
 import { demoCatalogue } from '../../../infra/local/seed/demo-trainings';
@@ -35,7 +36,7 @@ function fakes(trainings: PublishedTraining[], mainPages: Record<string, string>
     close: async () => undefined,
   };
   const indexer: DeltaIndexer = async (pages) => [
-    ...pages.map((p) => ({ path: `fragment/${Buffer.from(p.html).toString('hex').slice(0, 12)}.pf_fragment`, content: new TextEncoder().encode(p.html) })),
+    ...pages.map((p) => ({ path: `fragment/${createHash('sha256').update(p.html).digest('hex').slice(0, 12)}.pf_fragment`, content: new TextEncoder().encode(p.html) })),
     { path: 'pagefind-entry.json', content: new TextEncoder().encode(String(pages.length)) },
   ];
   const options = (): UpdateOptions => ({
