@@ -8,7 +8,7 @@ import type { Mail } from '../mail/mail';
 
 /**
  * The port through which the provider's use cases read and change applications. The DynamoDB adapter
- * is `repository.ts`; unit tests use the in-memory fake (test/unit/provider/fakes). Both pass the same
+ * is `dynamo-store.ts`; unit tests use the in-memory fake (test/unit/provider/fakes). Both pass the same
  * contract suite (test/unit/provider/contracts/application-store.ts).
  */
 

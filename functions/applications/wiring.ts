@@ -5,7 +5,7 @@ import { s3DocumentStorage } from '../documents/s3-storage';
 import { dynamoOrganisationStore } from '../organisations/dynamo-store';
 import { getRegistration } from '../registrations/dynamo-store';
 import type { ProviderPorts, RegistrationLookup } from './ports';
-import { dynamoApplicationStore } from './repository';
+import { dynamoApplicationStore } from './dynamo-store';
 import type { StoredApplication } from './store';
 
 /** The composition root of the provider area: the DynamoDB and S3 adapters behind its ports. */

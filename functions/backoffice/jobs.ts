@@ -2,7 +2,7 @@ import { openQuestion } from '../../shared/applications/application';
 import { systemActor } from '../../shared/applications/history';
 import { brusselsDate } from '../../shared/time/calendar';
 import { DEFAULT_FORCED_FORWARD_MARGIN_DAYS, forcedForwardAdvice, isForcedForwardDueFor, isQuestionDeadlinePassed } from '../../shared/applications/deadlines';
-import { dynamoApplicationStore } from '../applications/repository';
+import { dynamoApplicationStore } from '../applications/dynamo-store';
 import { ApplicationVersionConflict } from '../applications/store';
 import type { JobResult } from '../jobs/job-event';
 import { forwardForcedMail } from '../mail/templates/forward-forced';

@@ -1,6 +1,6 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamoRegistrationLookup } from '../applications/wiring';
-import { dynamoApplicationStore } from '../applications/repository';
+import { dynamoApplicationStore } from '../applications/dynamo-store';
 import { dynamoOrganisationStore } from '../organisations/dynamo-store';
 import { registerApprovedApplication } from '../registrations/dynamo-register';
 import { s3DocumentLinker } from './s3-document-linker';

@@ -1,6 +1,6 @@
 import { ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../adapters/aws-clients';
-import { applicationFromItem } from '../applications/repository';
+import { applicationFromItem } from '../applications/dynamo-store';
 import { tokenItems, WORKLIST_KEY_ATTRIBUTES, worklistAttributes } from '../applications/worklist-items';
 import { dynamoKeyCursor } from '../http/cursor';
 import { keys } from '../storage/keys';

@@ -1,7 +1,7 @@
 import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { dynamo } from '../adapters/aws-clients';
-import { applicationFromItem } from '../applications/repository';
+import { applicationFromItem } from '../applications/dynamo-store';
 import { tokenPartition } from '../applications/worklist-items';
 import { gsi, keys } from '../storage/keys';
 import type { PartitionQuery, WorklistEntry, WorklistIndex } from './worklist';

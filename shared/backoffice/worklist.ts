@@ -8,7 +8,7 @@ import { compareDates, type IsoDate } from '../time/calendar';
 /*
  * The back office's worklist (issue 11): which deadline of a dossier comes next, the order the
  * worklist sorts in, and the words it can be found by. Pure rules: the DynamoDB adapter
- * (functions/applications/repository.ts) stores their results as index keys and search-token items,
+ * (functions/applications/dynamo-store.ts) stores their results as index keys and search-token items,
  * the in-memory fake applies them directly; both read them from here.
  */
 

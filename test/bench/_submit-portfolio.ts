@@ -45,7 +45,7 @@ const stack = await startLocalStack({
 });
 try {
   const { dynamoClient } = await import('../../functions/adapters/aws-clients');
-  const { createApplication } = await import('../../functions/applications/repository');
+  const { createApplication } = await import('../../functions/applications/dynamo-store');
   let capacity = 0;
   dynamoClient().middlewareStack.add((next) => async (args) => {
     const input = args.input as { ReturnConsumedCapacity?: string };

@@ -46,7 +46,7 @@ await provisionTables(rawClient, [mainTable]);
 const table = mainTable.id;
 const db = DynamoDBDocumentClient.from(rawClient, { marshallOptions: { removeUndefinedValues: true } });
 
-const { applicationItems } = await import('../../functions/applications/repository');
+const { applicationItems } = await import('../../functions/applications/dynamo-store');
 const { dynamoWorklistIndex } = await import('../../functions/backoffice/worklist-store');
 const { listWorklist } = await import('../../functions/backoffice/worklist');
 const { dynamo } = await import('../../functions/adapters/aws-clients');

@@ -18,7 +18,7 @@ import { eventually, stack } from '../../support/stack';
 type Handler = (event: unknown) => Promise<JobResult>;
 let questionDeadlines: Handler;
 let decisionDeadlines: Handler;
-let repository: typeof import('../../../functions/applications/repository');
+let repository: typeof import('../../../functions/applications/dynamo-store');
 let questions: typeof import('../../../functions/backoffice/questions');
 let quality: typeof import('../../../functions/backoffice/quality-registration');
 let wiring: typeof import('../../../functions/backoffice/wiring');
@@ -28,7 +28,7 @@ beforeAll(async () => {
   useStackEnv();
   questionDeadlines = (await import('../../../functions/jobs/question-deadlines')).handler;
   decisionDeadlines = (await import('../../../functions/jobs/decision-deadlines')).handler;
-  repository = await import('../../../functions/applications/repository');
+  repository = await import('../../../functions/applications/dynamo-store');
   questions = await import('../../../functions/backoffice/questions');
   quality = await import('../../../functions/backoffice/quality-registration');
   wiring = await import('../../../functions/backoffice/wiring');

@@ -22,7 +22,7 @@ const ownTable = `main-backfill-${Date.now()}`;
 const runTable = `main-backfill-run-${Date.now()}`;
 let db: DynamoDBDocumentClient;
 let adapters: {
-  repository: typeof import('../../../functions/applications/repository');
+  repository: typeof import('../../../functions/applications/dynamo-store');
   index: typeof import('../../../functions/backoffice/worklist-store');
   worklist: typeof import('../../../functions/backoffice/worklist');
   backfill: typeof import('../../../functions/backoffice/worklist-backfill');
@@ -35,7 +35,7 @@ beforeAll(async () => {
   await provisionTables(client, [{ ...mainTable, id: ownTable }, { ...mainTable, id: runTable }]);
   db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   adapters = {
-    repository: await import('../../../functions/applications/repository'),
+    repository: await import('../../../functions/applications/dynamo-store'),
     index: await import('../../../functions/backoffice/worklist-store'),
     worklist: await import('../../../functions/backoffice/worklist'),
     backfill: await import('../../../functions/backoffice/worklist-backfill'),

@@ -8,7 +8,7 @@ import { db, table, useStackEnv } from '../registrations/support';
 
 /** The worklist index's contract against DynamoDB Local, written through the application store's real item mapping. */
 let adapters: {
-  applications: typeof import('../../../functions/applications/repository');
+  applications: typeof import('../../../functions/applications/dynamo-store');
   worklist: typeof import('../../../functions/backoffice/worklist-store');
   clients: typeof import('../../../functions/adapters/aws-clients');
 };
@@ -16,7 +16,7 @@ let adapters: {
 beforeAll(async () => {
   useStackEnv();
   adapters = {
-    applications: await import('../../../functions/applications/repository'),
+    applications: await import('../../../functions/applications/dynamo-store'),
     worklist: await import('../../../functions/backoffice/worklist-store'),
     clients: await import('../../../functions/adapters/aws-clients'),
   };

@@ -9,11 +9,11 @@ import { freshKbo, newApplication } from '../../unit/provider/contracts/stores';
 import { table, useStackEnv } from '../registrations/support';
 import { backoffice, registeredProvider, submitted } from './support';
 
-type Repository = typeof import('../../../functions/applications/repository');
+type Repository = typeof import('../../../functions/applications/dynamo-store');
 let repository: Repository;
 beforeAll(async () => {
   useStackEnv();
-  repository = await import('../../../functions/applications/repository');
+  repository = await import('../../../functions/applications/dynamo-store');
 });
 
 /** A word only this test's dossiers have (the stack's table is shared by every test). */

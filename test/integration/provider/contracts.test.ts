@@ -6,7 +6,7 @@ import { bucket, s3, table } from './support';
 
 /** The same contract suites as the fakes, against the real adapters on DynamoDB Local and the S3 emulator. */
 let adapters: {
-  applications: typeof import('../../../functions/applications/repository');
+  applications: typeof import('../../../functions/applications/dynamo-store');
   organisations: typeof import('../../../functions/organisations/dynamo-store');
   documents: typeof import('../../../functions/documents/s3-storage');
 };
@@ -14,7 +14,7 @@ let adapters: {
 beforeAll(async () => {
   useStackEnv();
   adapters = {
-    applications: await import('../../../functions/applications/repository'),
+    applications: await import('../../../functions/applications/dynamo-store'),
     organisations: await import('../../../functions/organisations/dynamo-store'),
     documents: await import('../../../functions/documents/s3-storage'),
   };
