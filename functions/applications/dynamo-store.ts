@@ -5,7 +5,6 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type QueryCommandInput,
-  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { draftApplicationSchema, type Application, type Decision, type Forwarding, type Question } from '../../shared/applications/application';
@@ -13,8 +12,9 @@ import { claimKey, type Claim } from '../../shared/applications/claims';
 import { DOCUMENT_KINDS } from '../../shared/applications/documents';
 import { APPLICATION_STATUSES, transition, type ApplicationStatus } from '../../shared/applications/state-machine';
 import { dynamo } from '../adapters/aws-clients';
+import type { TransactItem } from '../adapters/dynamo-transaction';
 import { dynamoKeyCursor } from '../http/cursor';
-import { outboxPut } from '../outbox/outbox';
+import { outboxPut } from '../outbox/dynamo-store';
 import { historyPut } from '../backoffice/history-store';
 import { gsi, keys } from '../storage/keys';
 import { MAX_TRANSACTION_ITEMS, tokenChanges, tokenItems, worklistAttributes } from './worklist-items';
@@ -53,7 +53,6 @@ export { ApplicationVersionConflict, type DueEntry, type Page, type StoredApplic
  * office's questions, decision, history, …) pass through as they are stored (loose objects).
  */
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** The worklist's token changes (worklist-items.ts) as actions of a transaction on `table`. */
 function tokenWrites(table: string, next: Application, previous: Application | undefined, room: number): TransactItem[] {

@@ -1,9 +1,8 @@
-import { QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { historyEntrySchema, type HistoryEntry } from '../../shared/applications/history';
 import { dynamo } from '../adapters/aws-clients';
+import type { TransactItem } from '../adapters/dynamo-transaction';
 import { keys } from '../storage/keys';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /**
  * R-BO-6: history entries live beside their application (`APP#<id>` / `HIST#<at>#<n>`). An entry is

@@ -1,4 +1,4 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TransactItem } from '../adapters/dynamo-transaction';
 import { dynamoRegistrationLookup } from '../applications/wiring';
 import { dynamoApplicationStore } from '../applications/dynamo-store';
 import { dynamoOrganisationStore } from '../organisations/dynamo-store';
@@ -6,8 +6,6 @@ import { registerApprovedApplication } from '../registrations/dynamo-register';
 import { s3DocumentLinker } from './s3-document-linker';
 import { listHistory } from './history-store';
 import type { BackofficePorts } from './ports';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** The composition root of the back office: its ports on DynamoDB and S3. */
 export function backofficePorts(config: { table: string; bucket: string }): BackofficePorts<TransactItem> {

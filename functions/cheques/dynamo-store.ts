@@ -6,17 +6,17 @@
  * - issuerEvent `ISSUEREVENT#<eventId>`: recorded in the same transaction as the change it caused.
  * Every change is one TransactWriteItems: request, budget, issuer event id and outbox messages together.
  */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { ChequeBudget, ReservationCondition } from '../../shared/cheques/budget';
 import { ProofFactsSchema } from '../../shared/cheques/proof';
 import { dynamo } from '../adapters/aws-clients';
-import { outboxPut } from '../outbox/outbox';
+import type { TransactItem } from '../adapters/dynamo-transaction';
+import { outboxPut } from '../outbox/dynamo-store';
 import { gsi, keys } from '../storage/keys';
 import { UNPAID_CONTRIBUTIONS_JOB, type ChangeResult, type ChequeStore, type CreateResult, type OutboxEntry } from './store';
 import { StoredChequeRequestSchema, type StoredChequeRequest } from './stored-request';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const ISSUER_EVENT_RETAIN_DAYS = 800;
 

@@ -1,11 +1,11 @@
-import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { secretsManager } from '../adapters/aws-clients';
+import { secretString } from '../adapters/secrets-manager';
 
 /**
  * A secret a handler needs (RRN_HMAC_SECRET, ISSUER_WEBHOOK_SECRET). Locally the value itself is in the
  * environment (the local stack generates it once); in AWS the environment names the secret with
  * `<NAME>_ARN` (infra/cdk `bindSecret`) and the value is fetched once per cold start from Secrets
- * Manager — it never appears in a template or an environment variable. The value is never logged.
+ * Manager (functions/adapters/secrets-manager.ts) — it never appears in a template or an environment
+ * variable. The value is never logged.
  */
 const cache = new Map<string, Promise<string>>();
 
@@ -16,10 +16,7 @@ export function resolveSecret(name: string, env: NodeJS.ProcessEnv = process.env
   if (arn === undefined || arn === '') return Promise.reject(new Error(`Invalid environment: ${name} or ${name}_ARN is required`));
   let pending = cache.get(arn);
   if (!pending) {
-    pending = secretsManager().send(new GetSecretValueCommand({ SecretId: arn })).then((result) => {
-      if (!result.SecretString) throw new Error(`Secret ${name}_ARN has no string value`);
-      return result.SecretString;
-    });
+    pending = secretString(arn, name);
     pending.catch(() => cache.delete(arn));
     cache.set(arn, pending);
   }

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { CONTACT_CHECK_JOB } from '../../shared/organisations/contact-check';
 import { dynamo } from '../adapters/aws-clients';
 import { dueItemPages, isConditionFailure } from '../adapters/dynamo-due-index';
-import { outboxPut } from '../outbox/outbox';
+import { outboxPut } from '../outbox/dynamo-store';
 import { logger } from '../observability/logger';
 import { keys } from '../storage/keys';
 import type { ContactCheckStore, DueContactCheck } from './contact-check-store';

@@ -1,6 +1,5 @@
-import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { s3 } from '../adapters/aws-clients';
 import * as z from 'zod';
+import { s3IssuerDrop, type IssuerDrop } from '../adapters/s3-issuer-drop';
 import { ISSUER_SIGNATURE_HEADER, ISSUER_TIMESTAMP_HEADER } from '../../shared/cheques/issuer-events';
 import { signIssuerEvent } from '../../shared/cheques/signature';
 import { resolveSecret } from '../config/secrets';
@@ -38,16 +37,17 @@ export const issuerCancellationKey = (requestId: string) => `orders/${requestId}
  * Delivers an issue order (R-CHQ-7): one JSON file per request in the issuer bucket and, when
  * ISSUER_WEBHOOK_URL is configured, a POST of the same bytes there, signed like the issuer's own events
  * (HMAC-SHA256 of `${timestamp}.${body}`). Both are idempotent per request (same key, same body), so a
- * retried delivery does no harm; a failing webhook throws and the outbox retries.
+ * retried delivery does no harm; a failing webhook throws and the outbox retries. The file goes through
+ * `drop` (by default the ISSUER_BUCKET on S3, functions/adapters/s3-issuer-drop.ts).
  */
-export async function deliverIssuerOrder(message: Extract<OutboxMessage, { kind: 'issuer-order' }>): Promise<string> {
+export async function deliverIssuerOrder(message: Extract<OutboxMessage, { kind: 'issuer-order' }>, drop?: IssuerDrop): Promise<string> {
   const { env, webhookSecret } = await issuerConfig();
   const requestId = String(message.order.requestId ?? '');
   if (requestId === '') throw new Error('issuer order without requestId');
   const body = JSON.stringify(message.order);
   const cancel = message.order.action === 'cancel';
   const key = cancel ? issuerCancellationKey(requestId) : issuerOrderKey(requestId);
-  await s3().send(new PutObjectCommand({ Bucket: env.ISSUER_BUCKET, Key: key, Body: body, ContentType: 'application/json' }));
+  const receipt = await (drop ?? s3IssuerDrop(env.ISSUER_BUCKET)).put(key, body);
   if (env.ISSUER_WEBHOOK_URL) {
     const timestamp = String(Math.floor(Date.now() / 1000));
     const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': `${cancel ? 'cancel' : 'order'}-${requestId}` };
@@ -58,5 +58,5 @@ export async function deliverIssuerOrder(message: Extract<OutboxMessage, { kind:
     const response = await fetch(env.ISSUER_WEBHOOK_URL, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
     if (!response.ok) throw new Error(`issuer webhook answered ${response.status}`);
   }
-  return `s3://${env.ISSUER_BUCKET}/${key}`;
+  return receipt;
 }

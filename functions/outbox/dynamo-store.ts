@@ -3,7 +3,8 @@ import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } 
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { keys } from '../storage/keys';
-import { OUTBOX_DUE, outboxMessageSchema } from './outbox';
+import type { TransactItem } from '../adapters/dynamo-transaction';
+import { OUTBOX_DUE, RETAIN_DAYS, SWEEP_GRACE_MS, outboxMessageSchema, type OutboxMessage, type OutboxStatus } from './outbox';
 import type { ClaimOutcome, OutboxStore } from './store';
 
 const ERROR_LENGTH = 500;
@@ -15,6 +16,29 @@ const rowSchema = z.object({
   attempts: z.number().int().min(0),
   lastError: z.string().optional(),
 });
+
+/** The transaction action that writes a new outbox message beside the state change it belongs to. */
+export function outboxPut(tableName: string, id: string, message: OutboxMessage, now: Date): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.outbox(id),
+        type: 'outbox',
+        id,
+        kind: message.kind,
+        status: 'pending' satisfies OutboxStatus,
+        message,
+        attempts: 0,
+        createdAt: now.toISOString(),
+        duePk: OUTBOX_DUE,
+        dueAt: new Date(now.getTime() + SWEEP_GRACE_MS).toISOString(),
+        ttl: Math.floor(now.getTime() / 1000) + RETAIN_DAYS * 86400,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
 
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 

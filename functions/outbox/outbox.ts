@@ -1,10 +1,8 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { keys } from '../storage/keys';
 
 /**
  * Transactional outbox. A use case that changes state and must tell someone writes the message in the
- * SAME DynamoDB transaction as the state change (`outboxPut`), so neither is lost without the other.
+ * SAME DynamoDB transaction as the state change (`outboxPut` in ./dynamo-store.ts), so neither is lost without the other.
  * The stream consumer `functions/streams/outbox.ts` delivers it (functions/outbox/deliver.ts: claim with
  * a lease, send, mark sent); the sweep `functions/outbox/sweep.ts` picks up what the stream did not
  * finish (an expired lease after a crash, a release whose retry time came) through the `due` index.
@@ -30,37 +28,14 @@ export type OutboxKind = OutboxMessage['kind'];
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-const RETAIN_DAYS = 90;
+/** Days an outbox row is kept (its `ttl`). */
+export const RETAIN_DAYS = 90;
 
 /** `duePk` of outbox rows in the sparse `due` index: pending and in-delivery rows, keyed by when the sweep may act. */
 export const OUTBOX_DUE = 'outbox';
 
 /** A new message is the stream's; the sweep takes it only when the stream has not claimed it by then. */
 export const SWEEP_GRACE_MS = 2 * 60_000;
-
-export function outboxPut(tableName: string, id: string, message: OutboxMessage, now: Date): TransactItem {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...keys.outbox(id),
-        type: 'outbox',
-        id,
-        kind: message.kind,
-        status: 'pending' satisfies OutboxStatus,
-        message,
-        attempts: 0,
-        createdAt: now.toISOString(),
-        duePk: OUTBOX_DUE,
-        dueAt: new Date(now.getTime() + SWEEP_GRACE_MS).toISOString(),
-        ttl: Math.floor(now.getTime() / 1000) + RETAIN_DAYS * 86400,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
-}
 
 /** Filter criteria of the outbox consumer (Lambda event filtering; the local poller applies the same). */
 export const outboxFilter = { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['outbox'] } } } };

@@ -21,11 +21,12 @@ import {
 } from '../../shared/registrations/registration';
 import { dynamo } from '../adapters/aws-clients';
 import { registrationApprovedMail } from '../mail/templates/registration-approved';
-import { outboxPut } from '../outbox/outbox';
+import { outboxPut } from '../outbox/dynamo-store';
 import { keys } from '../storage/keys';
 import { registrationsEnv } from './env';
 import { allocateOdbNumbers } from './dynamo-odb-allocator';
-import { getRegistration, putEvaluationReminder, putRegistration, type TransactItem } from './dynamo-store';
+import type { TransactItem } from '../adapters/dynamo-transaction';
+import { getRegistration, putEvaluationReminder, putRegistration } from './dynamo-store';
 import { moduleItem } from './items';
 
 export interface ApprovedApplicationInput {

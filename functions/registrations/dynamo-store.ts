@@ -1,11 +1,12 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { EVALUATION_OVERDUE_JOB, type RegistrationJob } from '../../shared/registrations/due';
 import type { Registration } from '../../shared/registrations/registration';
 import { dynamo } from '../adapters/aws-clients';
+import type { TransactItem } from '../adapters/dynamo-transaction';
 import { dueItemPages, isConditionFailure } from '../adapters/dynamo-due-index';
 import { historyPut } from '../backoffice/history-store';
 import { dynamoKeyCursor } from '../http/cursor';
-import { outboxPut } from '../outbox/outbox';
+import { outboxPut } from '../outbox/dynamo-store';
 import { gsi, keys } from '../storage/keys';
 import { evaluationReminderItem, fromEvaluationReminderItem, fromRegistrationItem, registrationModuleItemSchema, toRegistrationItem } from './items';
 import {
@@ -19,7 +20,6 @@ import {
   type StoredRegistration,
 } from './store';
 
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /**
  * Writes a registration: a new one only if its number is free; an existing one only if nobody

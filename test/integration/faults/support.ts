@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mainTable } from '../../../functions/storage/definitions';
 import { composeMail } from '../../../functions/mail/mail';
-import { outboxPut } from '../../../functions/outbox/outbox';
+import { outboxPut } from '../../../functions/outbox/dynamo-store';
 import { provisionTables } from '../../../infra/local/provision';
 import { sentMails, stack } from '../../support/stack';
 

@@ -1,7 +1,7 @@
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll } from 'vitest';
 import { dynamoOutboxStore } from '../../../functions/outbox/dynamo-store';
-import { outboxPut } from '../../../functions/outbox/outbox';
+import { outboxPut } from '../../../functions/outbox/dynamo-store';
 import { keys } from '../../../functions/storage/keys';
 import { outboxStoreContract } from '../../support/contracts/outbox-store';
 import { ownTable } from '../faults/support';

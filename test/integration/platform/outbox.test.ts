@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainTable } from '../../../functions/storage/definitions';
 import { keys } from '../../../functions/storage/keys';
 import { composeMail } from '../../../functions/mail/mail';
-import { outboxPut } from '../../../functions/outbox/outbox';
+import { outboxPut } from '../../../functions/outbox/dynamo-store';
 import { provisionTables } from '../../../infra/local/provision';
 import { eventually, sentMails, stack } from '../../support/stack';
 
