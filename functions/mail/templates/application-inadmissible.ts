@@ -1,16 +1,9 @@
 import { formatKbo } from '../../../shared/organisations/kbo';
-import { dutchDate } from '../../../shared/time/calendar';
 import { composeMail, type Mail } from '../mail';
+import { receivedOn, type ReceivedApplication } from './application-received';
 import { shortDossierReference } from './dossier-reference';
 
-export interface ApplicationInadmissibleMail {
-  to: string;
-  organisationName: string;
-  kbo: string;
-  applicationId: string;
-  title: string;
-  ownReference: string;
-  submittedOn: string;
+export interface ApplicationInadmissibleMail extends ReceivedApplication {
   /** Why it is inadmissible (R-APP-5, R-CMP-3), in Dutch; the rule id is for machines, never in the mail text. */
   reasons: Array<{ code: string; message: string }>;
 }
@@ -19,7 +12,7 @@ export interface ApplicationInadmissibleMail {
 export function applicationInadmissibleMail(data: ApplicationInadmissibleMail): Mail {
   return composeMail([data.to], `Aanvraag onontvankelijk: ${data.title}`, [
     'Beste,',
-    `Wij ontvingen op ${dutchDate(data.submittedOn)} uw aanvraag tot registratie van de opleiding "${data.title}" (uw referentie: ${data.ownReference}) ` +
+    `${receivedOn(data)} ` +
       `voor ${data.organisationName} (ondernemingsnummer ${formatKbo(data.kbo)}). Uw dossier: ${shortDossierReference(data.applicationId)}.`,
     'De aanvraag is onontvankelijk en wordt niet naar een beslissingsinstantie doorgestuurd, om deze reden(en):',
     data.reasons.map((reason) => reason.message),

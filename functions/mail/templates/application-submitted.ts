@@ -1,17 +1,9 @@
 import { formatKbo } from '../../../shared/organisations/kbo';
-import { dutchDate } from '../../../shared/time/calendar';
 import { composeMail, type Mail } from '../mail';
+import { receivedOn, type ReceivedApplication } from './application-received';
 import { shortDossierReference } from './dossier-reference';
 
-export interface ApplicationSubmittedMail {
-  to: string;
-  organisationName: string;
-  kbo: string;
-  applicationId: string;
-  title: string;
-  ownReference: string;
-  /** 'YYYY-MM-DD' (Brussels). */
-  submittedOn: string;
+export interface ApplicationSubmittedMail extends ReceivedApplication {
   /** R-ORG-3: no quality registration yet, so the application waits before it is sent on. */
   waitingForQualityRegistration: boolean;
   /** Warnings of the check (they do not block), in Dutch. */
@@ -22,7 +14,7 @@ export interface ApplicationSubmittedMail {
 export function applicationSubmittedMail(data: ApplicationSubmittedMail): Mail {
   const paragraphs: Array<string | string[]> = [
     'Beste,',
-    `Wij ontvingen op ${dutchDate(data.submittedOn)} uw aanvraag tot registratie van de opleiding "${data.title}" (uw referentie: ${data.ownReference}) ` +
+    `${receivedOn(data)} ` +
       `in de opleidingsdatabank, ingediend voor ${data.organisationName} (ondernemingsnummer ${formatKbo(data.kbo)}).`,
     `Uw dossier: ${shortDossierReference(data.applicationId)}. U kunt de aanvraag niet meer wijzigen; het team opleidingsdatabank bekijkt ze nu.`,
     data.waitingForQualityRegistration

@@ -56,6 +56,24 @@ async function registeredOdb(provider: Provider): Promise<string> {
 }
 
 /** Per idempotent operation: how to reach two objects, and two tenants. */
+/**
+ * A back-office route: two objects (two dossiers of one provider) with one officer, or — the back office
+ * is one tenant, so "another tenant" is another officer — one dossier each for two officers.
+ */
+const backofficeFixture = (path: (id: string) => string, prepare: (provider: Provider) => Promise<string>, body: unknown): Fixture => ({
+  twoObjects: async () => {
+    const provider = await registeredProvider();
+    const [a, b] = [await prepare(provider), await prepare(provider)];
+    const token = await backofficeToken(`bo-${randomUUID()}`);
+    return [{ token, path: path(a), body }, { token, path: path(b), body }];
+  },
+  twoTenants: async () => {
+    const provider = await registeredProvider();
+    const [ta, tb] = await backofficePair();
+    return [{ token: ta, path: path(await prepare(provider)), body }, { token: tb, path: path(await prepare(provider)), body }];
+  },
+});
+
 const fixtures: Record<string, Fixture> = {
   createLmsDocumentSlot: {
     twoTenants: async () => {
@@ -109,68 +127,10 @@ const fixtures: Record<string, Fixture> = {
       return [{ token: pa.token, path: `/v1/applications/${await questioned(pa)}/answers`, body }, { token: pb.token, path: `/v1/applications/${await questioned(pb)}/answers`, body }];
     },
   },
-  askQuestion: {
-    twoObjects: async () => {
-      const provider = await registeredProvider();
-      const [a, b] = [await submitted(provider), await submitted(provider)];
-      const token = await backofficeToken(`bo-${randomUUID()}`);
-      const body = { question: 'Welke docenten?' };
-      return [{ token, path: `/v1/backoffice/applications/${a}/questions`, body }, { token, path: `/v1/backoffice/applications/${b}/questions`, body }];
-    },
-    // The back office is one tenant: "another tenant" is another back-office officer.
-    twoTenants: async () => {
-      const provider = await registeredProvider();
-      const [ta, tb] = await backofficePair();
-      const body = { question: 'Welke docenten?' };
-      return [{ token: ta, path: `/v1/backoffice/applications/${await submitted(provider)}/questions`, body }, { token: tb, path: `/v1/backoffice/applications/${await submitted(provider)}/questions`, body }];
-    },
-  },
-  forwardApplication: {
-    twoObjects: async () => {
-      const provider = await registeredProvider();
-      const [a, b] = [await submitted(provider), await submitted(provider)];
-      const token = await backofficeToken(`bo-${randomUUID()}`);
-      const body = { to: 'VOC', advice: null };
-      return [{ token, path: `/v1/backoffice/applications/${a}/forward`, body }, { token, path: `/v1/backoffice/applications/${b}/forward`, body }];
-    },
-    twoTenants: async () => {
-      const provider = await registeredProvider();
-      const [ta, tb] = await backofficePair();
-      const body = { to: 'VOC', advice: null };
-      return [{ token: ta, path: `/v1/backoffice/applications/${await submitted(provider)}/forward`, body }, { token: tb, path: `/v1/backoffice/applications/${await submitted(provider)}/forward`, body }];
-    },
-  },
-  decideApplication: {
-    twoObjects: async () => {
-      const provider = await registeredProvider();
-      const [a, b] = [await forwarded(provider), await forwarded(provider)];
-      const token = await backofficeToken(`bo-${randomUUID()}`);
-      const body = { outcome: 'rejected', reason: 'Niet gericht op de arbeidsmarkt.' };
-      return [{ token, path: `/v1/backoffice/applications/${a}/decision`, body }, { token, path: `/v1/backoffice/applications/${b}/decision`, body }];
-    },
-    twoTenants: async () => {
-      const provider = await registeredProvider();
-      const [ta, tb] = await backofficePair();
-      const body = { outcome: 'rejected', reason: 'Niet gericht op de arbeidsmarkt.' };
-      return [{ token: ta, path: `/v1/backoffice/applications/${await forwarded(provider)}/decision`, body }, { token: tb, path: `/v1/backoffice/applications/${await forwarded(provider)}/decision`, body }];
-    },
-  },
-  evaluateRegistration: {
-    twoObjects: async () => {
-      const provider = await registeredProvider();
-      const [a, b] = [await registeredOdb(provider), await registeredOdb(provider)];
-      const token = await backofficeToken(`bo-${randomUUID()}`);
-      return [{ token, path: `/v1/backoffice/registrations/${a}/evaluation`, body: { outcome: 'positive' } }, { token, path: `/v1/backoffice/registrations/${b}/evaluation`, body: { outcome: 'positive' } }];
-    },
-    twoTenants: async () => {
-      const provider = await registeredProvider();
-      const [ta, tb] = await backofficePair();
-      return [
-        { token: ta, path: `/v1/backoffice/registrations/${await registeredOdb(provider)}/evaluation`, body: { outcome: 'positive' } },
-        { token: tb, path: `/v1/backoffice/registrations/${await registeredOdb(provider)}/evaluation`, body: { outcome: 'positive' } },
-      ];
-    },
-  },
+  askQuestion: backofficeFixture((id) => `/v1/backoffice/applications/${id}/questions`, submitted, { question: 'Welke docenten?' }),
+  forwardApplication: backofficeFixture((id) => `/v1/backoffice/applications/${id}/forward`, submitted, { to: 'VOC', advice: null }),
+  decideApplication: backofficeFixture((id) => `/v1/backoffice/applications/${id}/decision`, forwarded, { outcome: 'rejected', reason: 'Niet gericht op de arbeidsmarkt.' }),
+  evaluateRegistration: backofficeFixture((odb) => `/v1/backoffice/registrations/${odb}/evaluation`, registeredOdb, { outcome: 'positive' }),
   createChequeRequest: {
     twoTenants: async () => {
       const { odbNumber } = await seedRegistration({ chequeCategory: 'nt2' });

@@ -2,12 +2,12 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { chequeRoutes, issuerRoutes } from '../../../functions/cheques/routes';
 import { cancelUnpaidContributions } from '../../../functions/cheques/unpaid';
 import { apiHandler } from '../../../functions/http/api-handler';
-import type { ChequeRequestBody } from '../../../shared/cheques/cheque-request';
 import type { ChequeTraining } from '../../../shared/cheques/decide';
 import { ISSUER_SIGNATURE_HEADER, ISSUER_TIMESTAMP_HEADER } from '../../../shared/cheques/issuer-events';
 import { signIssuerEvent } from '../../../shared/cheques/signature';
 import { httpEvent, testContext } from '../../support/events';
 import { assertOnContractByRoute } from '../../support/contract-check';
+import { chequeRequestBody } from '../../support/fixtures/cheques';
 import { memoryQuotaStore } from '../../support/memory-quota-store';
 import { memoryStore, memoryTrainings } from './memory-store';
 import type { ApiResponse, OperationOfRoute, ResponseOf } from '../../support/api-types';
@@ -30,22 +30,8 @@ export const TRAININGS: ChequeTraining[] = [
 ];
 
 
-export function body(overrides: Partial<ChequeRequestBody> = {}, worker: Partial<ChequeRequestBody['worker']> = {}): ChequeRequestBody {
-  return {
-    odbNumber: 'ODB-A000001',
-    amountCents: 25_000,
-    ...overrides,
-    worker: {
-      firstName: 'An',
-      lastName: 'Peeters',
-      email: 'an.peeters@example.be',
-      educationLevel: 'secondary',
-      worksInFlanders: true,
-      hasPersonalDevelopmentPlan: false,
-      ...worker,
-    },
-  };
-}
+/** A valid request body (test/support/fixtures/cheques.ts). */
+export const body = chequeRequestBody;
 
 /** The cheque and issuer routes over an in-memory store, invoked as API Gateway would (payload 2.0). */
 export function harness(start = '2026-11-23T10:00:00.000Z') {

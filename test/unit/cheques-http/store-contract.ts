@@ -9,6 +9,7 @@ import type { ChequeStore } from '../../../functions/cheques/store';
 import type { StoredChequeRequest } from '../../../functions/cheques/stored-request';
 import { requestDelta, reservationCondition, EMPTY_BUDGET } from '../../../shared/cheques/budget';
 import { rulesFor } from '../../../shared/cheques/entitlement-rules';
+import { storedChequeRequest } from '../../support/fixtures/cheques';
 
 const found = rulesFor('2026-2027');
 if (!found) throw new Error('rules missing');
@@ -16,14 +17,12 @@ const rules = found;
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 
 function request(overrides: Partial<StoredChequeRequest> = {}): StoredChequeRequest {
-  return {
-    id: randomUUID(), workerHash: `contract-${randomUUID()}`, status: 'awaiting-contribution', schoolYear: '2026-2027',
-    odbNumber: 'ODB-A000001', training: { title: 'Heftruckchauffeur', providerName: 'Vormingscentrum Noord' }, chequeCategory: 'standard',
-    amountCents: 10_001, contributionCents: 5_001, governmentCents: 5_000, reasons: [],
-    worker: { firstName: 'An', lastName: 'Peeters', email: 'an@example.be', educationLevel: 'secondary', worksInFlanders: true, hasPersonalDevelopmentPlan: false },
-    createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), contributionDueAt: '2026-12-23T10:00:00.000Z', expiryDate: null, unusedCents: null,
+  return storedChequeRequest({
+    id: randomUUID(), workerHash: `contract-${randomUUID()}`, odbNumber: 'ODB-A000001',
+    amountCents: 10_001, contributionCents: 5_001, governmentCents: 5_000,
+    createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(),
     ...overrides,
-  };
+  });
 }
 
 const reservationOf = (r: StoredChequeRequest, budget = EMPTY_BUDGET) =>

@@ -6,6 +6,8 @@ import {
   ChequeRequestSchema,
   EntitlementSchema,
 } from '../../../shared/cheques/cheque-request';
+import { requestView } from '../../../functions/cheques/stored-request';
+import { storedChequeRequest } from '../../support/fixtures/cheques';
 
 const valid = {
   odbNumber: 'ODB-A000123',
@@ -119,24 +121,8 @@ describe('cheque request body', () => {
 describe('cheque request and entitlement responses', () => {
   it('a stored request matches the response schema', () => {
     expect(
-      ChequeRequestSchema.safeParse({
-        id: 'chq_01',
-        status: 'awaiting-contribution',
-        schoolYear: '2026-2027',
-        odbNumber: 'ODB-A000123',
-        training: { title: 'Heftruckchauffeur', providerName: 'Vormingscentrum Noord' },
-        chequeCategory: 'standard',
-        amountCents: 25_000,
-        contributionCents: 12_500,
-        governmentCents: 12_500,
-        reasons: [],
-        worker: valid.worker,
-        createdAt: '2026-10-15T08:00:00Z',
-        updatedAt: '2026-10-15T08:00:00Z',
-        contributionDueAt: '2026-11-14T08:00:00.000Z',
-        expiryDate: null,
-        unusedCents: null,
-      }).success,
+      // the worker's view of a stored request (test/support/fixtures/cheques.ts), with this file's worker
+      ChequeRequestSchema.safeParse({ ...requestView(storedChequeRequest()), id: 'chq_01', worker: valid.worker }).success,
     ).toBe(true);
   });
 

@@ -2,25 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_BUDGET, type ChequeBudget } from '../../../shared/cheques/budget';
 import type { ChequeRequestBody } from '../../../shared/cheques/cheque-request';
 import { decideChequeRequest, type ChequeTraining } from '../../../shared/cheques/decide';
+import { chequeRequestBody } from '../../support/fixtures/cheques';
 
 const today = '2026-10-15';
 
-function request(overrides: Partial<ChequeRequestBody> = {}, worker: Partial<ChequeRequestBody['worker']> = {}): ChequeRequestBody {
-  return {
-    odbNumber: 'ODB-A000123',
-    amountCents: 25_000,
-    ...overrides,
-    worker: {
-      firstName: 'An',
-      lastName: 'Peeters',
-      email: 'an.peeters@example.be',
-      educationLevel: 'secondary',
-      worksInFlanders: true,
-      hasPersonalDevelopmentPlan: false,
-      ...worker,
-    },
-  };
-}
+const request = (overrides: Partial<ChequeRequestBody> = {}, worker: Partial<ChequeRequestBody['worker']> = {}): ChequeRequestBody =>
+  chequeRequestBody({ odbNumber: 'ODB-A000123', ...overrides }, worker);
 
 const standardTraining: ChequeTraining = {
   odbNumber: 'ODB-A000123', active: true, chequeCategory: 'standard', title: 'Heftruckchauffeur', providerName: 'Vormingscentrum Noord',

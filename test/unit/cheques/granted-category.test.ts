@@ -12,6 +12,7 @@ import { chequeCategories, type ChequeCategory } from '../../../shared/cheques/c
 import { decideChequeRequest } from '../../../shared/cheques/decide';
 import { registrationFromApproval } from '../../../shared/registrations/registration';
 import { validApplication } from '../applications/application-fixture';
+import { chequeRequestBody } from '../../support/fixtures/cheques';
 
 const ORG = { kbo: '0403170701', name: 'Vormingscentrum Voorbeeld vzw' };
 
@@ -28,10 +29,7 @@ function decide(proposal: ChequeCategory, granted: ChequeCategory, amountCents: 
   const registration = registrationFromApproval(approved(proposal), { training: 'ODB-A000010', modules: [] }, '2026-09-01', ORG, { chequeCategory: granted });
   const training = trainingFromRegistration(registration, '2026-10-15');
   return decideChequeRequest({
-    request: {
-      odbNumber: 'ODB-A000010', amountCents,
-      worker: { firstName: 'An', lastName: 'Peeters', email: 'an@example.be', educationLevel: 'secondary', worksInFlanders: true, hasPersonalDevelopmentPlan: false },
-    },
+    request: chequeRequestBody({ odbNumber: 'ODB-A000010', amountCents }),
     training, budget: EMPTY_BUDGET, today: '2026-10-15',
   });
 }

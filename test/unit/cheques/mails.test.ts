@@ -7,30 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { cancelledMessages, deliveredMessage, messagesOnSubmit } from '../../../functions/cheques/messages';
 import type { StoredChequeRequest } from '../../../functions/cheques/stored-request';
 import type { Mail } from '../../../functions/mail/mail';
+import { storedChequeRequest } from '../../support/fixtures/cheques';
 
 const ID = '3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f7a8b9c';
-const base: StoredChequeRequest = {
-  id: ID,
-  workerHash: 'hash',
-  status: 'awaiting-contribution',
-  schoolYear: '2026-2027',
-  odbNumber: 'ODB-A000123',
-  training: { title: 'Heftruckchauffeur', providerName: 'Vormingscentrum Noord' },
-  chequeCategory: 'standard',
-  amountCents: 25_000,
-  contributionCents: 12_500,
-  governmentCents: 12_500,
-  reasons: [],
-  worker: {
-    firstName: 'An', lastName: 'Peeters', email: 'an@example.be', educationLevel: 'secondary',
-    worksInFlanders: true, hasPersonalDevelopmentPlan: false,
-  },
-  createdAt: '2026-11-23T10:00:00.000Z',
-  updatedAt: '2026-11-23T10:00:00.000Z',
-  contributionDueAt: '2026-12-23T10:00:00.000Z',
-  expiryDate: null,
-  unusedCents: null,
-};
+const base = storedChequeRequest({ id: ID });
 const rejected: StoredChequeRequest = {
   ...base, status: 'rejected', contributionCents: 0, governmentCents: 0, contributionDueAt: null,
   reasons: [{ path: 'worker.worksInFlanders', code: 'R-CHQ-2', message: 'Opleidingscheques zijn er alleen voor werknemers die in Vlaanderen werken.' }],

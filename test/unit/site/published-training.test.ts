@@ -7,27 +7,9 @@ import {
   describeSnapshotIssues,
   sizeBucket,
 } from '../../../shared/catalogue/published-training';
+import { publishedTraining } from '../../support/fixtures/published-training';
 
-const valid: PublishedTraining = {
-  odbNumber: 'ODB-A000123',
-  title: 'Jeugd- en gehandicaptenzorg',
-  provider: { kbo: '0403170701', name: 'Opleidingscentrum Schelde' },
-  validFrom: '2025-09-01',
-  stopDate: null,
-  status: 'active',
-  replacedBy: null,
-  contactHours: 120,
-  studyPoints: null,
-  modules: [{ odbNumber: 'ODB-A000124', title: 'Module 1', contactHours: 120, cefrLevel: null }],
-  competenceGroup: 'professionSpecific',
-  competences: ['Begeleiden van jongeren'],
-  targetGroup: 'Volwassenen.',
-  websiteUrl: 'https://www.voorbeeld.example/jeugd',
-  blended: false,
-  chequeCategory: 'shortageOccupation',
-  incentives: ['opleidingscheques', 'vlaams-opleidingsverlof'],
-  description: 'Inhoud, met "aanhalingstekens" en komma’s.\n\nTweede alinea.',
-};
+const valid: PublishedTraining = publishedTraining;
 
 function problems(record: unknown): string[] {
   const result = PublishedTraining.safeParse(record);
