@@ -217,7 +217,7 @@ export function startSearch(): void {
       if (gen !== generation) return;
     }
     timings.search = performance.now() - started;
-    let found = search.results.filter((r) => !superseded.has(r.id));
+    let found = visible(search.results);
     started = performance.now();
     if (parsed.kind === 'odb') {
       // An ODB number finds the page that carries it (its own or a module's): check the few hits' text
@@ -234,6 +234,23 @@ export function startSearch(): void {
       ? `Geen opleidingen gevonden${query === '' ? '' : ` voor “${query}”`}. Probeer een ander woord of minder filters.`
       : plural(pending.length) + (query === '' ? '' : ` voor “${query}”`);
     await renderNext(gen);
+  }
+
+  /**
+   * The results without the main index's hidden (superseded) versions. A page changed back to its
+   * main-index version has, in the delta, a fragment with that same id: the id then comes twice (main
+   * and delta), and one of them is kept.
+   */
+  function visible(results: PagefindResult[]): PagefindResult[] {
+    const times = new Map<string, number>();
+    for (const r of results) if (superseded.has(r.id)) times.set(r.id, (times.get(r.id) ?? 0) + 1);
+    const kept = new Set<string>();
+    return results.filter((r) => {
+      if (!superseded.has(r.id)) return true;
+      if ((times.get(r.id) ?? 0) < 2 || kept.has(r.id)) return false;
+      kept.add(r.id);
+      return true;
+    });
   }
 
   /**

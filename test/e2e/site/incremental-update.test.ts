@@ -184,8 +184,15 @@ describe('per-change updater', () => {
   }, 60_000);
 
   it('search on the updated site (main + delta index) finds what GET /v1/trainings finds, for single words, several words and filters (issue 13)', async () => {
+    // A change back to the main index's version (the successor's title as it was): its page and its
+    // predecessor's are again byte-identical to their main-index versions, so the delta holds fragments
+    // with the same ids as the hidden (superseded) ones — they must still be found, once.
+    const original = before.trainings.find((t) => t.odbNumber === changedOdb) as PublishedTraining;
+    await change([{ odbNumber: changedOdb, record: original }]);
+    after = published;
     const state = await readState();
-    expect(state.delta.length).toBeGreaterThan(0);
+    expect(state.delta).toEqual(expect.arrayContaining([changedOdb, predecessorOdb]));
+    expect(state.superseded).toEqual(expect.arrayContaining([state.mainPages[changedOdb], state.mainPages[predecessorOdb]]));
     const index = buildSearchIndex(after);
     const table: Array<[string, SearchFilters]> = [
       // one word only in the delta, only in the main index, in both; words split over the two indexes;
@@ -194,6 +201,7 @@ describe('per-change updater', () => {
       [`${addedWord.toLowerCase()} heftrucks`, {}], ['heftrucks boekhouden', {}], ['vernieuwd veiligheid', {}],
       ['heftrucks zzzzqqq', {}], ['zzzzqqq', {}], [addedWord.toLowerCase(), { group: (after.find((t) => t.odbNumber === addedOdb) as PublishedTraining).competenceGroup }],
       ['opleiding', { group: 'basic' }], ['', { group: 'basic' }], ['heftruckchauffeur', {}], ['heftrucks heftruckchauffeur', {}],
+      [changedOdb, {}], [predecessorOdb, {}], [original.title, {}],
     ];
     // Known limit (decision 0019): a word the delta index lacks while it holds a shorter word the query
     // word starts with ("heftruckchauffeur" vs the added page's "heftrucks"): Pagefind then matches that
@@ -235,7 +243,7 @@ describe('per-change updater', () => {
     }
     expect(differences).toEqual([]);
     // Not vacuous: most queries find something.
-    expect(nonEmpty).toBeGreaterThan(table.length - 4);
+    expect(nonEmpty).toBeGreaterThanOrEqual(table.length - 4);
   }, 120_000);
 
   it('without an updater state (as a crash between a full build swaps the site in and writes its state leaves it), a change is a full build, and the updater takes over after it', async () => {
