@@ -36,13 +36,18 @@ interface Pagefind {
 }
 
 /**
- * Every index merged in the browser carries a synthetic filter `index` naming it (mergeFilter): `main`
- * and `delta`. A search's `totalFilters.index` then counts, per index, the pages that hold the words
- * (before filters).
+ * The delta index carries a synthetic filter `index: delta` (mergeIndex's `mergeFilter`); the main index
+ * has none (a synthetic filter over every main page made a search of 35k results 5× slower at 50k).
+ * A search's `totalFilters.index.delta` counts the delta pages that hold the words (before filters);
+ * the main index's count is the rest of `unfilteredResultCount`.
  */
 const INDEX_FILTER = 'index';
 /** A value no index has: a search with it returns no results, only the counts. */
-const COUNTS_ONLY = { [INDEX_FILTER]: '-' } as const;
+const COUNTS_ONLY: Record<string, PagefindFilter> = { [INDEX_FILTER]: '-' };
+/** Only the delta's results (the main index lacks the filter: none of its pages passes). */
+const ONLY_DELTA: Record<string, PagefindFilter> = { [INDEX_FILTER]: 'delta' };
+/** Only the main index's results. */
+const ONLY_MAIN: Record<string, PagefindFilter> = { [INDEX_FILTER]: { none: ['delta'] } };
 
 /** Results per page: each needs its own fragment (~2 KB); 10 keeps the first query under 250 KB at 10k trainings (issue 13). */
 const PAGE_SIZE = 10;
@@ -85,7 +90,7 @@ export function startSearch(): void {
   let pagefind: Promise<Pagefind> | undefined;
   /** Fragment ids of the main index whose page changed or went since: their results are hidden. */
   let superseded = new Set<string>();
-  /** The names (INDEX_FILTER values) of the indexes merged besides the main index. */
+  /** The names of the indexes merged besides the main index (`delta`, when there is one). */
   let merged: string[] = [];
   /** Where the last search spent its time, for the site bench (test/bench/_site-query.ts). */
   const timings: Record<string, number> = {};
@@ -111,7 +116,6 @@ export function startSearch(): void {
       await Promise.all(others.map((o) => module.mergeIndex(o.path, { mergeFilter: { [INDEX_FILTER]: o.name } })));
       superseded = new Set(state?.superseded ?? []);
       await module.init();
-      if (others.length > 0) await module.options({ mergeFilter: { [INDEX_FILTER]: 'main' } });
       merged = others.map((o) => o.name);
       timings.load = performance.now() - started;
       return module;
@@ -213,7 +217,9 @@ export function startSearch(): void {
     let search = first;
     if (lacking === null) search = { ...first, results: [] };
     else if (lacking.length > 0) {
-      search = await pf.search(request.term, { filters: { ...request.filters, [INDEX_FILTER]: { none: lacking } } });
+      // One index lacks a word found in the other: only the other's results (both: nothing).
+      const only = lacking.length > 1 ? null : lacking[0] === 'main' ? ONLY_DELTA : ONLY_MAIN;
+      search = only === null ? { ...first, results: [] } : await pf.search(request.term, { filters: { ...request.filters, ...only } });
       if (gen !== generation) return;
     }
     timings.search = performance.now() - started;
@@ -254,7 +260,8 @@ export function startSearch(): void {
   }
 
   /**
-   * Pagefind leaves out a query word that one index lacks (per index: main or delta), so with several words an index that lacks one returns the pages with the others. (A single
+   * Pagefind leaves out a query word that one index lacks (per index: main or delta), so with several
+   * words an index that lacks one returns the pages with the others. (A single
    * word that an index lacks finds nothing there, filters or not: Pagefind's search_term.) Per word, one
    * search that returns no results but counts per index the pages holding the word (COUNTS_ONLY,
    * totalFilters) tells which indexes lack a word that is found elsewhere: their results are left out
@@ -262,10 +269,14 @@ export function startSearch(): void {
    * GET /v1/trainings.
    */
   async function indexesLacking(pf: Pagefind, terms: string[]): Promise<string[] | null> {
-    const counts = await Promise.all(terms.map(async (word) => (await pf.search(word, { filters: COUNTS_ONLY })).totalFilters[INDEX_FILTER] ?? {}));
-    const present = counts.filter((perIndex) => Object.values(perIndex).some((n) => n > 0));
+    const counts = await Promise.all(terms.map(async (word) => {
+      const found = await pf.search(word, { filters: COUNTS_ONLY });
+      const delta = found.totalFilters[INDEX_FILTER]?.['delta'] ?? 0;
+      return { main: found.unfilteredResultCount - delta, delta };
+    }));
+    const present = counts.filter((c) => c.main > 0 || c.delta > 0);
     if (present.length === 0) return null;
-    return ['main', ...merged].filter((name) => present.some((perIndex) => (perIndex[name] ?? 0) === 0));
+    return (['main', 'delta'] as const).filter((name) => present.some((c) => c[name] === 0));
   }
 
   function schedule(delay: number): void {
