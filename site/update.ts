@@ -106,8 +106,11 @@ const digest = (text: string) => createHash('sha256').update(text).digest('base6
  */
 const ALWAYS_RENDERED = ['/', '/open-data/', '/cheques/', '/404/'];
 
-/** Pagefind names its chunks after their content: a file of these kinds with a known name is unchanged. */
-const contentNamed = /\.pf_(index|fragment|meta|filter)$/;
+/**
+ * Pagefind names its chunks after their content: a file of these kinds with a known name is unchanged,
+ * and a new name was never served (nothing to invalidate: functions/catalogue/site-updater-s3.ts).
+ */
+export const contentNamed = /\.pf_(index|fragment|meta|filter)$/;
 
 function replacementsOf(trainings: readonly PublishedTraining[]): Record<string, string> {
   const links: Record<string, string> = {};

@@ -8,7 +8,7 @@
 import { GetObjectCommand, PutObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
 import { pathsOf } from '../../site/deploy-plan';
 import { deleteSiteFiles, putSiteFiles } from '../../site/deploy';
-import { UpdaterState, type SiteOutput, type UpdaterStateStore } from '../../site/update';
+import { contentNamed, UpdaterState, type SiteOutput, type UpdaterStateStore } from '../../site/update';
 
 export function s3UpdaterStateStore(client: S3Client, bucket: string, key: string): UpdaterStateStore {
   return {
@@ -26,9 +26,6 @@ export function s3UpdaterStateStore(client: S3Client, bucket: string, key: strin
     },
   };
 }
-
-/** Pagefind names these after their content: a new name was never served, so nothing to invalidate. */
-const contentNamed = /\.pf_(index|fragment|meta|filter)$/;
 
 export interface S3SiteOutput extends SiteOutput {
   /** The URL paths written or removed since the output was made (for one CloudFront invalidation). */
