@@ -61,9 +61,12 @@ const directoryIndex = `function handler(event) {
 
 /**
  * The public catalogue: a private site bucket behind CloudFront (origin access control, security
- * headers), and the build service that republishes it: each new catalogue snapshot (S3 event) starts
- * CodeBuild, which takes the snapshot from the catalogue bucket, builds the Astro site and the Pagefind index, syncs the result and invalidates the
- * cache. Every step runs in the build phase, so a failed build never touches the site that is online.
+ * headers); the per-change updater (a container-image Lambda, docs/decisions/0018) that each new
+ * catalogue head (S3 event) starts, which renders and uploads only what changed and invalidates only
+ * those paths; and the build service for full builds (first start, compaction), started by the updater:
+ * CodeBuild assembles the catalogue from its shards, builds the Astro site and the Pagefind index,
+ * deploys only changed files, invalidates, and hands over to the updater. Every step runs in the build
+ * phase, so a failed build never touches the site that is online.
  */
 export class SiteStack extends Stack {
   readonly siteBucket: Bucket;
