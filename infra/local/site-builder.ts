@@ -118,9 +118,12 @@ export function startSiteBuilder(options: SiteBuilderOptions) {
   let warnedUnreachable = false;
   let idleResolvers: Array<() => void> = [];
 
+  // A temporary file per write: the open-data export saves while an update or a build does (one shared
+  // name let the second rename fail with ENOENT — seen in the 50k bench).
+  let saves = 0;
   const saveStatus = async () => {
     await mkdir(root, { recursive: true });
-    const temp = `${siteStatusFile(options.dataDir)}.tmp`;
+    const temp = `${siteStatusFile(options.dataDir)}.${process.pid}.${++saves}.tmp`;
     await writeFile(temp, JSON.stringify(status, null, 2));
     await rename(temp, siteStatusFile(options.dataDir));
   };
