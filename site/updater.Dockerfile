@@ -5,6 +5,8 @@
 FROM public.ecr.aws/lambda/nodejs:24
 WORKDIR ${LAMBDA_TASK_ROOT}
 COPY package.json package-lock.json tsconfig.json ./
+# site/ is an npm workspace (its own package.json: the .astro type checker): npm ci needs its manifest.
+COPY site/package.json ./site/package.json
 RUN npm ci --no-audit --no-fund --ignore-scripts && npm rebuild esbuild
 COPY shared ./shared
 COPY functions ./functions
