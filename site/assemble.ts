@@ -2,7 +2,7 @@
  * The build service's input (in AWS, infra/cdk/stacks/site-stack.ts): the whole published catalogue
  * assembled from the catalogue bucket's head and shards (functions/catalogue/site-input.ts), written as
  * the snapshot file site/build.ts reads; with --open-data-bucket also the open-data downloads, exported
- * there by multipart upload (functions/catalogue/open-data.ts).
+ * there by multipart upload (functions/catalogue/s3-open-data.ts).
  *
  *   npx tsx site/assemble.ts --bucket <catalogue bucket> --out /tmp/catalogue.json [--open-data-bucket <bucket>] [--seq-file /tmp/catalogue.seq]
  */
@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { s3 } from '../functions/adapters/aws-clients';
-import { exportOpenData } from '../functions/catalogue/open-data';
+import { exportOpenData } from '../functions/catalogue/s3-open-data';
 import { s3CatalogueStore } from '../functions/catalogue/s3-store';
 import { assembleCatalogue } from '../functions/catalogue/site-input';
 

@@ -1,5 +1,5 @@
 /**
- * What a site deployment to the site bucket does (pure; site/deploy.ts runs it in AWS): upload only
+ * What a site deployment to the site bucket does (pure; site/s3-deploy.ts runs it in AWS): upload only
  * the files whose content changed, keep files that left the build for a grace period (a visitor's open
  * search may still fetch a superseded Pagefind chunk; a page may be in a browser's back stack), delete
  * them after it, and invalidate only the paths that changed. Replaces `aws s3 sync --delete` and a `/*`

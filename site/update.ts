@@ -77,7 +77,7 @@ export interface UpdateOptions {
   maxChanges?: number;
   /** Delta pages + hidden main pages above this: compact with a full build (default 1000). */
   maxDelta?: number;
-  /** How long a file that left the site stays (default an hour, as site/deploy.ts). */
+  /** How long a file that left the site stays (default an hour, as site/s3-deploy.ts). */
   graceMs?: number;
   onProgress?: (message: string) => void;
 }

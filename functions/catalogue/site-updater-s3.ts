@@ -1,13 +1,13 @@
 /**
  * S3 adapters of the per-change site updater's ports (site/update.ts), for AWS: the state as one JSON
  * object under the catalogue bucket's `site-updater/` prefix (parsed with its schema on the way in),
- * and the site bucket as the output — the explicit changed files uploaded in site/deploy.ts's order
+ * and the site bucket as the output — the explicit changed files uploaded in site/s3-deploy.ts's order
  * (no bucket listing per change), removed files deleted — recording the URL paths whose cached copy
  * CloudFront must drop (site/deploy-plan.ts pathsOf). The local adapters: site/update-disk.ts.
  */
 import { GetObjectCommand, PutObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
 import { pathsOf } from '../../site/deploy-plan';
-import { deleteSiteFiles, putSiteFiles } from '../../site/deploy';
+import { deleteSiteFiles, putSiteFiles } from '../../site/s3-deploy';
 import { contentNamed, UpdaterState, type SiteOutput, type UpdaterStateStore } from '../../site/update';
 
 export function s3UpdaterStateStore(client: S3Client, bucket: string, key: string): UpdaterStateStore {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { rebuildCatalogue } from '../catalogue/publish';
 import { s3CatalogueStore } from '../catalogue/s3-store';
-import { publishableRegistrations } from '../catalogue/table-source';
+import { publishableRegistrations } from '../catalogue/dynamo-table-source';
 import { baseEnv, parseEnv } from '../config/env';
 import { logger } from '../observability/logger';
 import { parseJobEvent, type JobResult } from './job-event';

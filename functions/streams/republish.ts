@@ -2,8 +2,8 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { applyRegistrationChanges, isCataloguePublished, rebuildCatalogue } from '../catalogue/publish';
 import { s3CatalogueStore } from '../catalogue/s3-store';
-import { registrationChanges } from '../catalogue/stream-changes';
-import { publishableRegistrations } from '../catalogue/table-source';
+import { registrationChanges } from '../catalogue/dynamo-stream-changes';
+import { publishableRegistrations } from '../catalogue/dynamo-table-source';
 import { baseEnv, parseEnv } from '../config/env';
 import { logger } from '../observability/logger';
 

@@ -29,7 +29,7 @@ import { mkdir, mkdtemp, readdir, readFile, readlink, rename, rm, symlink, write
 import { basename, join } from 'node:path';
 import { CATALOGUE_HEAD_KEY } from '../../functions/catalogue/keys';
 import { s3CatalogueStore } from '../../functions/catalogue/s3-store';
-import { currentOpenData, exportOpenData } from '../../functions/catalogue/open-data';
+import { currentOpenData, exportOpenData } from '../../functions/catalogue/s3-open-data';
 import { assembleCatalogue } from '../../functions/catalogue/site-input';
 import type { BuildSiteOptions, BuildSiteResult, SearchState } from '../../site/build';
 import { stateAfterFullBuild } from '../../site/update';
@@ -79,7 +79,7 @@ export interface SiteBuilderOptions {
   /** How long a superseded build stays readable after the swap (default 120 000 ms). */
   supersededGraceMs?: number;
   /**
-   * The open-data downloads (functions/catalogue/open-data.ts) are exported from the live build's
+   * The open-data downloads (functions/catalogue/s3-open-data.ts) are exported from the live build's
    * catalogue when the builder is idle, at most once per this interval (default 300 000 ms; the first
    * export right after the first live build), so they are at most this much (plus one export) behind.
    */

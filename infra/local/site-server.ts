@@ -3,7 +3,7 @@
  * (the live build, a symlink the site builder swaps) on 127.0.0.1:SITE_PORT. `/x/` → `/x/index.html`,
  * `/x` → 301 `/x/`, unknown paths → the site's 404 page. While no build exists yet it answers with a
  * short Dutch page that refreshes itself. The open-data downloads (`/open-data/catalogus.json`, `.csv`)
- * come from the catalogue bucket, where the site builder exports them (functions/catalogue/open-data.ts).
+ * come from the catalogue bucket, where the site builder exports them (functions/catalogue/s3-open-data.ts).
  */
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Stats } from 'node:fs';

@@ -336,7 +336,7 @@ describe('site', () => {
     expect(Object.keys(spec.phases)).not.toContain('post_build');
     const commands = spec.phases.build!.commands;
     const build = commands.findIndex((c) => c.includes('site/build.ts'));
-    const firstSync = commands.findIndex((c) => c.includes('site/deploy.ts'));
+    const firstSync = commands.findIndex((c) => c.includes('site/s3-deploy.ts'));
     expect(build).toBeGreaterThanOrEqual(0);
     expect(firstSync).toBeGreaterThan(build);
     const invalidation = commands.findIndex((c) => c.includes('create-invalidation'));

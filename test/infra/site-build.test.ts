@@ -3,7 +3,7 @@
  * (a container-image Lambda) started by the catalogue's head, with least privilege; the build service
  * reading only the head and the shards of the catalogue bucket (and writing the updater's state),
  * deploying only changed files with a grace period, and invalidating only the changed paths
- * (site/deploy.ts) — never `/*` by itself.
+ * (site/s3-deploy.ts) — never `/*` by itself.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE_HEAD_KEY, CATALOGUE_SHARD_PREFIX, SITE_UPDATER_STATE_KEY } from '../../functions/catalogue/keys';
@@ -26,13 +26,13 @@ describe('site build service', () => {
     const at = (text: string) => commands.findIndex((c) => c.includes(text));
     expect(at('site/assemble.ts')).toBeGreaterThanOrEqual(0);
     expect(at('site/build.ts')).toBeGreaterThan(at('site/assemble.ts'));
-    expect(at('site/deploy.ts')).toBeGreaterThan(at('site/build.ts'));
+    expect(at('site/s3-deploy.ts')).toBeGreaterThan(at('site/build.ts'));
     expect(commands.join('\n')).not.toContain('s3 sync');
     expect(commands.join('\n')).not.toContain('--paths "/*"');
     expect(commands.join('\n')).toContain('--invalidation-batch file:///tmp/invalidation.json');
     // Last: the handover to the per-change updater, after the deployment.
     expect(at('site/update-handover.ts')).toBe(commands.length - 1);
-    expect(at('site/update-handover.ts')).toBeGreaterThan(at('site/deploy.ts'));
+    expect(at('site/update-handover.ts')).toBeGreaterThan(at('site/s3-deploy.ts'));
   });
 
   it('reads nothing of the catalogue bucket but the head and the shards, and writes only the updater state', () => {

@@ -184,8 +184,8 @@ export class SiteStack extends Stack {
               'test -f /tmp/site/index.html',
               // Only changed files (assets, index chunks, pages, entry files last); files that left the build
               // stay an hour (open searches still fetch superseded index chunks); only changed paths are
-              // invalidated (site/deploy.ts, docs/decisions/0016). The open-data downloads are left alone.
-              'npx tsx site/deploy.ts --dir /tmp/site --bucket "$SITE_BUCKET" --invalidation-file /tmp/invalidation.json',
+              // invalidated (site/s3-deploy.ts, docs/decisions/0016). The open-data downloads are left alone.
+              'npx tsx site/s3-deploy.ts --dir /tmp/site --bucket "$SITE_BUCKET" --invalidation-file /tmp/invalidation.json',
               'if [ -s /tmp/invalidation.json ]; then aws cloudfront create-invalidation --distribution-id "$DISTRIBUTION_ID" --invalidation-batch file:///tmp/invalidation.json; fi',
               // Hand over to the per-change updater: its state for this build, then the changes made meanwhile.
               'npx tsx site/update-handover.ts --catalogue /tmp/catalogue.json --seq-file /tmp/catalogue.seq --site /tmp/site',

@@ -1,5 +1,5 @@
 /**
- * The open-data downloads (functions/catalogue/open-data.ts), exported into this file's own bucket in the
+ * The open-data downloads (functions/catalogue/s3-open-data.ts), exported into this file's own bucket in the
  * shared stack's S3 emulator by multipart upload and served by the local site server from there
  * (infra/local/site-server.ts): a catalogue whose JSON is larger than the emulator's 11 MiB body limit
  * uploads whole, the JSON download is the snapshot, the CSV one row per training.
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { currentOpenData, exportOpenData } from '../../../functions/catalogue/open-data';
+import { currentOpenData, exportOpenData } from '../../../functions/catalogue/s3-open-data';
 import { demoCatalogue } from '../../../infra/local/seed/demo-trainings';
 import { serveSite, type SiteServer } from '../../../infra/local/site-server';
 import { csvColumns } from '../../../shared/catalogue/csv';

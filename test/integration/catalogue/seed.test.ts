@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dynamo } from '../../../functions/adapters/aws-clients';
 import { rebuildCatalogue } from '../../../functions/catalogue/publish';
 import { s3CatalogueStore } from '../../../functions/catalogue/s3-store';
-import { publishableRegistrations } from '../../../functions/catalogue/table-source';
+import { publishableRegistrations } from '../../../functions/catalogue/dynamo-table-source';
 import { getRegistration } from '../../../functions/registrations/dynamo-store';
 import { keys } from '../../../functions/storage/keys';
 import { hasNoRegistrations, seedRegistrations } from '../../../infra/local/seed/registrations';

@@ -1,5 +1,5 @@
 /**
- * The site deployment (site/deploy.ts) against this file's own bucket in the shared stack's S3 emulator:
+ * The site deployment (site/s3-deploy.ts) against this file's own bucket in the shared stack's S3 emulator:
  * a second deployment uploads only what changed, keeps a file that left the build for the grace period
  * and deletes it after it, and leaves the open-data downloads alone (issue 13).
  */
@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEPLOY_STATE_KEY, deploySite } from '../../../site/deploy';
+import { DEPLOY_STATE_KEY, deploySite } from '../../../site/s3-deploy';
 import { isolatedCatalogue, type IsolatedCatalogue } from './support';
 
 let bucket: IsolatedCatalogue;

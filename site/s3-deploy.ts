@@ -4,7 +4,7 @@
  * that left the build kept for a grace period and deleted after it, and the changed paths written as a
  * CloudFront invalidation batch for `aws cloudfront create-invalidation --invalidation-batch file://…`.
  *
- *   npx tsx site/deploy.ts --dir /tmp/site --bucket <site bucket> --invalidation-file /tmp/invalidation.json
+ *   npx tsx site/s3-deploy.ts --dir /tmp/site --bucket <site bucket> --invalidation-file /tmp/invalidation.json
  */
 import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
@@ -115,7 +115,7 @@ export async function deploySite(options: DeployOptions): Promise<DeployPlan> {
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { dir: { type: 'string' }, bucket: { type: 'string' }, 'invalidation-file': { type: 'string' } } });
   if (values.dir === undefined || values.bucket === undefined || values['invalidation-file'] === undefined) {
-    console.error('usage: npx tsx site/deploy.ts --dir <built site> --bucket <site bucket> --invalidation-file <path>');
+    console.error('usage: npx tsx site/s3-deploy.ts --dir <built site> --bucket <site bucket> --invalidation-file <path>');
     process.exit(2);
   }
   const { s3 } = await import('../functions/adapters/aws-clients');

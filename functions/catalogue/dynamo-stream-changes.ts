@@ -8,7 +8,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { RejectedRegistration } from '../../shared/catalogue/from-registration';
 import type { RegistrationChange } from './publish';
-import { parseRegistrationItem } from './table-source';
+import { parseRegistrationItem } from './dynamo-table-source';
 
 type Image = Record<string, AttributeValue>;
 
