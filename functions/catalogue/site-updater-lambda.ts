@@ -7,6 +7,7 @@
  */
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
 import { CodeBuildClient, StartBuildCommand } from '@aws-sdk/client-codebuild';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { cp, mkdir, mkdtemp, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
@@ -15,7 +16,11 @@ import { startAstroRenderer } from '../../site/update-renderer';
 import { clientConfig, s3 } from '../adapters/aws-clients';
 import { baseEnv, parseEnv } from '../config/env';
 import { logger } from '../observability/logger';
-import { awsSiteUpdater } from './site-updater';
+import type { CatalogueMemory, UpdateOptions } from '../../site/update';
+import { SITE_UPDATER_STATE_KEY } from './keys';
+import { s3CatalogueStore } from './s3-store';
+import { updateSiteInAws } from './site-updater';
+import { s3SiteOutput, s3UpdaterStateStore } from './site-updater-s3';
 
 const updaterEnv = baseEnv.extend({
   CATALOGUE_BUCKET: z.string().min(1),
@@ -46,6 +51,7 @@ export async function startAwsSiteUpdater(options: { siteRoot?: string } = {}) {
   const env = parseEnv(updaterEnv);
   const root = options.siteRoot ?? await writableSite(env);
   const renderer = await startAstroRenderer({ root: `${root}/`, scratchDir: join(process.cwd(), '.astro', 'site-updater-out') });
+  // Only this function uses them: made here with the one client configuration, not in the factory every bundle imports.
   const cloudFront = new CloudFrontClient(clientConfig());
   const codeBuild = new CodeBuildClient(clientConfig());
   return awsSiteUpdater({
@@ -69,6 +75,34 @@ export async function startAwsSiteUpdater(options: { siteRoot?: string } = {}) {
       }
     },
   });
+}
+
+export interface AwsSiteUpdaterConfig {
+  s3: S3Client;
+  catalogueBucket: string;
+  siteBucket: string;
+  renderer: UpdateOptions['renderer'];
+  indexer: UpdateOptions['indexer'];
+  invalidate(paths: string[]): Promise<void>;
+  startFullBuild(reason: string): Promise<void>;
+  log(message: string): void;
+}
+
+/** The updater with the AWS adapters; `memory` is the catalogue kept by a warm Lambda between changes. */
+export function awsSiteUpdater(config: AwsSiteUpdaterConfig) {
+  let memory: CatalogueMemory | undefined;
+  return async () => {
+    const result = await updateSiteInAws({
+      store: s3CatalogueStore(config.catalogueBucket, config.s3),
+      state: s3UpdaterStateStore(config.s3, config.catalogueBucket, SITE_UPDATER_STATE_KEY),
+      output: s3SiteOutput(config.s3, config.siteBucket),
+      renderer: config.renderer, indexer: config.indexer, now: () => Date.now(), onProgress: config.log,
+      invalidate: config.invalidate, startFullBuild: config.startFullBuild,
+      ...(memory === undefined ? {} : { memory }),
+    });
+    memory = result.memory;
+    return result;
+  };
 }
 
 let updater: ReturnType<typeof startAwsSiteUpdater> | undefined;
